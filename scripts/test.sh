@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native model tests, the release build and its size
+# budget, then the browser tests in headless Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --test
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+
+step "native tests"
+cargo test --quiet
+
+step "release build"
+trunk build --release --offline
+scripts/bundle-size.sh
+
+step "browser tests (headless Chromium, release build)"
+cd tests/e2e
+npx playwright test

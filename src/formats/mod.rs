@@ -1,0 +1,3 @@
+//! Codecs between the model and text.
+
+pub mod envelope;

@@ -1,0 +1,19 @@
+//! Caseboard: a detective's corkboard for fans of a crime series.
+//!
+//! `model` and `formats` are plain Rust, tested natively; `web` and `ui` are the
+//! browser shell and only compile for wasm32.
+
+pub mod formats;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+/// Mounts the app on the page's body.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::app::App);
+}

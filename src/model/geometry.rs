@@ -1,0 +1,170 @@
+//! Points, rectangles and the viewport (pan and zoom) in world and screen space.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub const fn new(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    pub fn offset(self, dx: f64, dy: f64) -> Point {
+        Point::new(self.x + dx, self.y + dy)
+    }
+
+    pub fn is_finite(self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn at(origin: Point, size: Size) -> Rect {
+        Rect {
+            x: origin.x,
+            y: origin.y,
+            width: size.width,
+            height: size.height,
+        }
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    pub fn center(&self) -> Point {
+        Point::new(self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+
+    /// True when the two rectangles share area, or come closer than `gap`.
+    pub fn overlaps(&self, other: &Rect, gap: f64) -> bool {
+        self.x < other.right() + gap
+            && other.x < self.right() + gap
+            && self.y < other.bottom() + gap
+            && other.y < self.bottom() + gap
+    }
+
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect {
+            x,
+            y,
+            width: self.right().max(other.right()) - x,
+            height: self.bottom().max(other.bottom()) - y,
+        }
+    }
+
+    /// The smallest rectangle holding all of them, or None for none.
+    pub fn bounding(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+        rects.into_iter().reduce(|a, b| a.union(&b))
+    }
+}
+
+/// Maps world coordinates to screen: `screen = world * zoom + (x, y)`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Viewport {
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Viewport {
+        Viewport {
+            x: 0.0,
+            y: 0.0,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Viewport {
+    pub const MIN_ZOOM: f64 = 0.1;
+    pub const MAX_ZOOM: f64 = 4.0;
+
+    pub fn to_world(&self, screen: Point) -> Point {
+        Point::new(
+            (screen.x - self.x) / self.zoom,
+            (screen.y - self.y) / self.zoom,
+        )
+    }
+
+    pub fn to_screen(&self, world: Point) -> Point {
+        Point::new(world.x * self.zoom + self.x, world.y * self.zoom + self.y)
+    }
+
+    pub fn panned(&self, dx: f64, dy: f64) -> Viewport {
+        Viewport {
+            x: self.x + dx,
+            y: self.y + dy,
+            zoom: self.zoom,
+        }
+    }
+
+    /// Zooms by `factor` keeping the world point under `anchor` (a screen point) still.
+    pub fn zoomed_at(&self, anchor: Point, factor: f64) -> Viewport {
+        if !factor.is_finite() || factor <= 0.0 {
+            return *self;
+        }
+        let zoom = (self.zoom * factor).clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM);
+        let world = self.to_world(anchor);
+        Viewport {
+            x: anchor.x - world.x * zoom,
+            y: anchor.y - world.y * zoom,
+            zoom,
+        }
+    }
+
+    /// The viewport that shows all of `bounds`, centred, with `margin` screen pixels around it.
+    pub fn fitting(bounds: Rect, screen: Size, margin: f64) -> Viewport {
+        let room_w = (screen.width - 2.0 * margin).max(1.0);
+        let room_h = (screen.height - 2.0 * margin).max(1.0);
+        let zoom = (room_w / bounds.width.max(1.0))
+            .min(room_h / bounds.height.max(1.0))
+            .clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM);
+        let center = bounds.center();
+        Viewport {
+            x: screen.width / 2.0 - center.x * zoom,
+            y: screen.height / 2.0 - center.y * zoom,
+            zoom,
+        }
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.x.is_finite()
+            && self.y.is_finite()
+            && self.zoom.is_finite()
+            && (Viewport::MIN_ZOOM..=Viewport::MAX_ZOOM).contains(&self.zoom)
+    }
+
+    /// The CSS transform of the world layer.
+    pub fn css_transform(&self) -> String {
+        format!(
+            "translate({:.2}px, {:.2}px) scale({:.4})",
+            self.x, self.y, self.zoom
+        )
+    }
+}

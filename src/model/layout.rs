@@ -1,0 +1,189 @@
+//! Card sizes and the default layout: cases in the middle, people around them,
+//! places and evidence beyond, episodes in a row along the bottom edge.
+
+use super::geometry::{Point, Rect, Size};
+use super::universe::{Kind, Universe};
+use std::collections::HashMap;
+use std::f64::consts::{FRAC_PI_2, TAU};
+
+/// The empty cork kept between any two cards of the default layout.
+pub const CARD_GAP: f64 = 24.0;
+
+/// The size of a card of this kind, in world units (CSS pixels at zoom 1).
+pub fn card_size(kind: Kind) -> Size {
+    let (width, height) = match kind {
+        Kind::Character => (172.0, 224.0),
+        Kind::Case => (248.0, 164.0),
+        Kind::Episode => (156.0, 76.0),
+        Kind::Place => (196.0, 124.0),
+        Kind::Evidence => (196.0, 132.0),
+    };
+    Size { width, height }
+}
+
+/// Where a string attaches: the pin at the top centre of the card.
+pub fn pin(origin: Point, kind: Kind) -> Point {
+    Point::new(origin.x + card_size(kind).width / 2.0, origin.y + 12.0)
+}
+
+/// The default top-left position of every entity of the universe, keyed by id.
+pub fn default_layout(universe: &Universe) -> HashMap<String, Point> {
+    let mut placed: HashMap<String, Point> = HashMap::new();
+    let of_kind = |kinds: &[Kind]| -> Vec<(String, Kind)> {
+        universe
+            .entities
+            .iter()
+            .filter(|e| kinds.contains(&e.kind))
+            .map(|e| (e.id.clone(), e.kind))
+            .collect()
+    };
+
+    let cases = of_kind(&[Kind::Case]);
+    place_row(&cases, 0.0, 72.0, &mut placed);
+
+    let people = of_kind(&[Kind::Character]);
+    let inner = ring_radii(&people, 920.0, 540.0);
+    let things = of_kind(&[Kind::Place, Kind::Evidence]);
+    let outer = ring_radii(&things, inner.0 + 560.0, inner.1 + 380.0);
+    let mut rings = [(people, inner), (things, outer)];
+    for (cards, radii) in &rings {
+        place_ring(cards, *radii, &mut placed);
+    }
+    order_rings(universe, &mut rings, &mut placed);
+
+    let episodes = of_kind(&[Kind::Episode]);
+    let bottom = placed
+        .iter()
+        .filter_map(|(id, p)| universe.entity(id).map(|e| p.y + card_size(e.kind).height))
+        .fold(0.0_f64, f64::max);
+    place_row(&episodes, bottom + 140.0, 28.0, &mut placed);
+
+    separate(universe, &mut placed);
+    placed
+}
+
+/// Lays cards in a horizontal row centred on x = 0, tops at `top` (or centred on 0 for top = 0).
+fn place_row(cards: &[(String, Kind)], top: f64, gap: f64, placed: &mut HashMap<String, Point>) {
+    let total: f64 = cards.iter().map(|(_, k)| card_size(*k).width).sum::<f64>()
+        + gap * cards.len().saturating_sub(1) as f64;
+    let mut x = -total / 2.0;
+    for (id, kind) in cards {
+        let size = card_size(*kind);
+        let y = if top == 0.0 { -size.height / 2.0 } else { top };
+        placed.insert(id.clone(), Point::new(x, y));
+        x += size.width + gap;
+    }
+}
+
+/// Grows a ring until its circumference gives every card room.
+fn ring_radii(cards: &[(String, Kind)], rx: f64, ry: f64) -> (f64, f64) {
+    let needed: f64 = cards.iter().map(|(_, k)| card_size(*k).width + 90.0).sum();
+    let circumference = TAU * ((rx * rx + ry * ry) / 2.0).sqrt();
+    let grow = (needed / circumference).max(1.0);
+    (rx * grow, ry * grow)
+}
+
+/// The cards of one ring, in order, and the ring's two radii.
+type Ring = (Vec<(String, Kind)>, (f64, f64));
+
+/// Places cards evenly on an ellipse, in the order given.
+fn place_ring(cards: &[(String, Kind)], (rx, ry): (f64, f64), placed: &mut HashMap<String, Point>) {
+    let n = cards.len() as f64;
+    for (slot, (id, kind)) in cards.iter().enumerate() {
+        let angle = -FRAC_PI_2 + TAU * slot as f64 / n;
+        let size = card_size(*kind);
+        let centre = Point::new(rx * angle.cos(), ry * angle.sin());
+        placed.insert(
+            id.clone(),
+            centre.offset(-size.width / 2.0, -size.height / 2.0),
+        );
+    }
+}
+
+/// Reorders each ring so that every card sits towards what it is tied to (the circular mean
+/// of its neighbours' directions), which keeps strings short and uncrossed. A few passes settle it.
+fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<String, Point>) {
+    const PASSES: usize = 6;
+    for _ in 0..PASSES {
+        for (cards, radii) in rings.iter_mut() {
+            let n = cards.len() as f64;
+            let mut keyed: Vec<(f64, (String, Kind))> = cards
+                .drain(..)
+                .enumerate()
+                .map(|(slot, card)| {
+                    let own = -FRAC_PI_2 + TAU * slot as f64 / n;
+                    let wanted = neighbour_direction(universe, &card.0, placed).unwrap_or(own);
+                    // Measured from the top, so the sort keeps the ring's start where it was.
+                    ((wanted + FRAC_PI_2).rem_euclid(TAU), card)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
+            cards.extend(keyed.into_iter().map(|(_, card)| card));
+            place_ring(cards, *radii, placed);
+        }
+    }
+}
+
+/// The mean direction, seen from the board's centre, of the cards tied to `id`.
+fn neighbour_direction(
+    universe: &Universe,
+    id: &str,
+    placed: &HashMap<String, Point>,
+) -> Option<f64> {
+    let (mut sin, mut cos, mut count) = (0.0, 0.0, 0);
+    for link in &universe.links {
+        let other = match (link.from == id, link.to == id) {
+            (true, _) => &link.to,
+            (_, true) => &link.from,
+            _ => continue,
+        };
+        let (Some(at), Some(entity)) = (placed.get(other), universe.entity(other)) else {
+            continue;
+        };
+        let size = card_size(entity.kind);
+        let centre = at.offset(size.width / 2.0, size.height / 2.0);
+        let length = (centre.x * centre.x + centre.y * centre.y).sqrt();
+        if length > 1.0 {
+            sin += centre.y / length;
+            cos += centre.x / length;
+            count += 1;
+        }
+    }
+    (count > 0 && (sin * sin + cos * cos) > 1e-6).then(|| sin.atan2(cos))
+}
+
+/// Pushes apart any two cards closer than [`CARD_GAP`], in a fixed order so the result
+/// is the same on every run.
+fn separate(universe: &Universe, placed: &mut HashMap<String, Point>) {
+    let mut ids: Vec<String> = placed.keys().cloned().collect();
+    ids.sort();
+    let rect = |placed: &HashMap<String, Point>, id: &str| {
+        let kind = universe.entity(id).map_or(Kind::Evidence, |e| e.kind);
+        Rect::at(placed[id], card_size(kind))
+    };
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..ids.len() {
+            for j in i + 1..ids.len() {
+                let (a, b) = (rect(placed, &ids[i]), rect(placed, &ids[j]));
+                if !a.overlaps(&b, CARD_GAP) {
+                    continue;
+                }
+                let push_x = (a.right() + CARD_GAP - b.x).min(b.right() + CARD_GAP - a.x);
+                let push_y = (a.bottom() + CARD_GAP - b.y).min(b.bottom() + CARD_GAP - a.y);
+                let (ca, cb) = (a.center(), b.center());
+                let (dx, dy) = if push_x < push_y {
+                    (if cb.x >= ca.x { push_x } else { -push_x }, 0.0)
+                } else {
+                    (0.0, if cb.y >= ca.y { push_y } else { -push_y })
+                };
+                let p = placed[&ids[j]];
+                placed.insert(ids[j].clone(), p.offset(dx, dy));
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}

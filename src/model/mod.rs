@@ -1,0 +1,8 @@
+//! The pure model: no Leptos, no web-sys.
+
+pub mod board;
+pub mod command;
+pub mod geometry;
+pub mod layout;
+pub mod string_path;
+pub mod universe;

@@ -1,0 +1,39 @@
+//! The shape of a string between two pins: a slight sag, like real string under its own weight.
+
+use super::geometry::Point;
+
+/// A quadratic curve from `from` to `to` whose control point hangs below the midpoint.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SaggingString {
+    pub from: Point,
+    pub control: Point,
+    pub to: Point,
+}
+
+impl SaggingString {
+    const SAG_PER_LENGTH: f64 = 0.12;
+    const MAX_SAG: f64 = 70.0;
+
+    pub fn between(from: Point, to: Point) -> SaggingString {
+        let length = (to.x - from.x).hypot(to.y - from.y);
+        let sag = (length * Self::SAG_PER_LENGTH).min(Self::MAX_SAG);
+        let control = Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0 + sag);
+        SaggingString { from, control, to }
+    }
+
+    /// The curve's point halfway along its parameter, where the label sits.
+    pub fn midpoint(&self) -> Point {
+        Point::new(
+            (self.from.x + 2.0 * self.control.x + self.to.x) / 4.0,
+            (self.from.y + 2.0 * self.control.y + self.to.y) / 4.0,
+        )
+    }
+
+    /// SVG path data.
+    pub fn svg_path(&self) -> String {
+        format!(
+            "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+            self.from.x, self.from.y, self.control.x, self.control.y, self.to.x, self.to.y
+        )
+    }
+}

@@ -1,0 +1,208 @@
+//! The universe: a show's canon (entities and the strings between them), read-only.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The universe shipped with every copy of the app.
+pub const BALLARD_JSON: &str = include_str!("../../data/ballard.json");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Character,
+    Case,
+    Episode,
+    Place,
+    Evidence,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Character => "character",
+            Kind::Case => "case",
+            Kind::Episode => "episode",
+            Kind::Place => "place",
+            Kind::Evidence => "evidence",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    pub description: String,
+    /// The episode this entity is first known in, where the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_episode: Option<u32>,
+    /// True when the source presents it as the show's set-up, known before any episode's reveals.
+    #[serde(default)]
+    pub premise: bool,
+    /// An episode's number (episodes only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The sentence of the source this entity rests on.
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CanonLink {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_episode: Option<u32>,
+    #[serde(default)]
+    pub premise: bool,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Universe {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub episodes: u32,
+    pub source: String,
+    pub entities: Vec<Entity>,
+    pub links: Vec<CanonLink>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UniverseError {
+    Json(String),
+    Empty(&'static str),
+    MissingField { id: String, field: &'static str },
+    DuplicateId(String),
+    UnknownEndpoint { link: String, missing: String },
+    SelfLink(String),
+    EpisodeOutOfRange { id: String, episode: u32 },
+}
+
+impl fmt::Display for UniverseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UniverseError::Json(e) => write!(
+                f,
+                "the universe file is not valid JSON of the expected shape: {e}"
+            ),
+            UniverseError::Empty(what) => write!(f, "the universe has no {what}"),
+            UniverseError::MissingField { id, field } => write!(f, "'{id}' has an empty {field}"),
+            UniverseError::DuplicateId(id) => write!(f, "the id '{id}' is used more than once"),
+            UniverseError::UnknownEndpoint { link, missing } => {
+                write!(
+                    f,
+                    "string '{link}' refers to '{missing}', which is not an entity"
+                )
+            }
+            UniverseError::SelfLink(id) => write!(f, "string '{id}' ties a card to itself"),
+            UniverseError::EpisodeOutOfRange { id, episode } => {
+                write!(
+                    f,
+                    "'{id}' names episode {episode}, outside the show's episodes"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for UniverseError {}
+
+impl Universe {
+    /// Parses and validates a universe file.
+    pub fn parse(json: &str) -> Result<Universe, UniverseError> {
+        let mut universe: Universe =
+            serde_json::from_str(json).map_err(|e| UniverseError::Json(e.to_string()))?;
+        universe.validate()?;
+        universe.index = universe
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Ok(universe)
+    }
+
+    /// The *Ballard* universe embedded in the app.
+    pub fn ballard() -> Result<Universe, UniverseError> {
+        Universe::parse(BALLARD_JSON)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.index.get(id).map(|&i| &self.entities[i])
+    }
+
+    fn validate(&self) -> Result<(), UniverseError> {
+        if self.id.trim().is_empty() {
+            return Err(UniverseError::Empty("id"));
+        }
+        if self.entities.is_empty() {
+            return Err(UniverseError::Empty("entities"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        let entity_ids = self.entities.iter().map(|e| &e.id);
+        for id in entity_ids.chain(self.links.iter().map(|l| &l.id)) {
+            if id.trim().is_empty() {
+                return Err(UniverseError::Empty("id on one of its entries"));
+            }
+            if !seen.insert(id.as_str()) {
+                return Err(UniverseError::DuplicateId(id.clone()));
+            }
+        }
+        for entity in &self.entities {
+            self.check_text(&entity.id, "name", &entity.name)?;
+            self.check_text(&entity.id, "source", &entity.source)?;
+            self.check_episode(&entity.id, entity.first_episode)?;
+            self.check_episode(&entity.id, entity.number)?;
+        }
+        let is_entity = |id: &str| self.entities.iter().any(|e| e.id == id);
+        for link in &self.links {
+            for end in [&link.from, &link.to] {
+                if !is_entity(end) {
+                    return Err(UniverseError::UnknownEndpoint {
+                        link: link.id.clone(),
+                        missing: end.clone(),
+                    });
+                }
+            }
+            if link.from == link.to {
+                return Err(UniverseError::SelfLink(link.id.clone()));
+            }
+            self.check_text(&link.id, "label", &link.label)?;
+            self.check_text(&link.id, "source", &link.source)?;
+            self.check_episode(&link.id, link.first_episode)?;
+        }
+        Ok(())
+    }
+
+    fn check_text(&self, id: &str, field: &'static str, text: &str) -> Result<(), UniverseError> {
+        if text.trim().is_empty() {
+            return Err(UniverseError::MissingField {
+                id: id.to_string(),
+                field,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_episode(&self, id: &str, episode: Option<u32>) -> Result<(), UniverseError> {
+        match episode {
+            Some(n) if n == 0 || n > self.episodes => Err(UniverseError::EpisodeOutOfRange {
+                id: id.to_string(),
+                episode: n,
+            }),
+            _ => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The cork: one world layer holding cards and strings, panned by dragging empty cork,
+//! zoomed by the wheel or a two-finger pinch.
+
+use crate::model::geometry::{Point, Viewport};
+use crate::ui::card::{capture, Card};
+use crate::ui::state::BoardState;
+use crate::ui::string::CanonString;
+use leptos::ev::PointerEvent;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How much one wheel notch (100 px of delta) zooms.
+const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0015;
+
+/// A pointer down on the board, in board coordinates.
+#[derive(Clone, Copy)]
+struct Contact {
+    pointer: i32,
+    at: Point,
+    /// It went down on a card, which drags it alone unless a second finger makes a pinch.
+    on_card: bool,
+}
+
+/// The pointers currently down on the board.
+#[derive(Clone, Default)]
+struct Gesture {
+    contacts: Vec<Contact>,
+}
+
+impl Gesture {
+    /// Where the gesture is and how far its two fingers are apart; None when the view
+    /// should not follow (no pointer, or one dragging a card).
+    fn centre_and_spread(&self) -> Option<(Point, f64)> {
+        match self.contacts.as_slice() {
+            [one] if !one.on_card => Some((one.at, 0.0)),
+            [a, b, ..] => {
+                let (a, b) = (a.at, b.at);
+                Some((
+                    Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0),
+                    (a.x - b.x).hypot(a.y - b.y),
+                ))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_on_card(ev: &PointerEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-card-id]").ok().flatten())
+        .is_some()
+}
+
+#[component]
+pub fn Board(state: BoardState) -> impl IntoView {
+    let board_ref = NodeRef::<Div>::new();
+    let gesture = StoredValue::new(Gesture::default());
+    let panning = RwSignal::new(false);
+
+    let local = move |ev: &PointerEvent| -> Point {
+        let origin = board_ref
+            .get_untracked()
+            .map(|el| el.get_bounding_client_rect());
+        let (left, top) = origin.map_or((0.0, 0.0), |r| (r.left(), r.top()));
+        Point::new(ev.client_x() as f64 - left, ev.client_y() as f64 - top)
+    };
+
+    let on_pointerdown = move |ev: PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let on_card = is_on_card(&ev);
+        if !on_card {
+            capture(&ev);
+        }
+        let contact = Contact {
+            pointer: ev.pointer_id(),
+            at: local(&ev),
+            on_card,
+        };
+        let count = gesture.try_update_value(|g| {
+            g.contacts.retain(|c| c.pointer != contact.pointer);
+            g.contacts.push(contact);
+            g.contacts.len()
+        });
+        if count >= Some(2) {
+            state.pinching.set_value(true);
+        }
+        panning.set(!on_card || count >= Some(2));
+    };
+    let on_pointermove = move |ev: PointerEvent| {
+        let at = local(&ev);
+        let Some((before, after)) = gesture
+            .try_update_value(|g| {
+                let before = g.centre_and_spread();
+                let contact = g
+                    .contacts
+                    .iter_mut()
+                    .find(|c| c.pointer == ev.pointer_id())?;
+                contact.at = at;
+                Some((before?, g.centre_and_spread()?))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        let ((c0, s0), (c1, s1)) = (before, after);
+        let mut view = state
+            .viewport
+            .get_untracked()
+            .panned(c1.x - c0.x, c1.y - c0.y);
+        if s0 > 0.0 && s1 > 0.0 {
+            view = view.zoomed_at(c1, s1 / s0);
+        }
+        state.viewport.set(view);
+    };
+    let on_pointerup = move |ev: PointerEvent| {
+        let left = gesture.try_update_value(|g| {
+            let before = g.contacts.len();
+            g.contacts.retain(|c| c.pointer != ev.pointer_id());
+            (before, g.contacts.len())
+        });
+        if let Some((before, 0)) = left {
+            panning.set(false);
+            state.pinching.set_value(false);
+            if before > 0 {
+                state.set_viewport(state.viewport.get_untracked());
+            }
+        }
+    };
+
+    board_ref.on_load(move |el| listen_to_wheel(&el, state));
+
+    let world_transform = move || state.viewport.get().css_transform();
+    let cork_offset = move || {
+        let v = state.viewport.get();
+        format!("{:.1}px {:.1}px", v.x, v.y)
+    };
+    let links = state.universe.with_value(|u| u.links.clone());
+
+    view! {
+        <div
+            class="board"
+            class:panning=move || panning.get()
+            node_ref=board_ref
+            role="application"
+            aria-label="Case board"
+            aria-roledescription="corkboard"
+            style:background-position=cork_offset
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=on_pointerup
+            on:pointercancel=on_pointerup
+        >
+            <div class="world" style:transform=world_transform>
+                <div class="cards">
+                    <For each=move || state.cards() key=|c| c.entity.id.clone() let:card>
+                        <Card card state/>
+                    </For>
+                </div>
+                <svg class="strings" width="1" height="1" aria-label="Strings" role="group">
+                    <For each=move || links.clone() key=|l| l.id.clone() let:link>
+                        <CanonString link state/>
+                    </For>
+                </svg>
+            </div>
+        </div>
+    }
+}
+
+/// The wheel zooms around the cursor. Attached by hand so it is not passive and can stop the
+/// page from scrolling or the browser from zooming.
+fn listen_to_wheel(el: &web_sys::HtmlDivElement, state: BoardState) {
+    let target = el.clone();
+    let on_wheel = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let rect = target.get_bounding_client_rect();
+        let anchor = Point::new(
+            ev.client_x() as f64 - rect.left(),
+            ev.client_y() as f64 - rect.top(),
+        );
+        let pixels = match ev.delta_mode() {
+            web_sys::WheelEvent::DOM_DELTA_LINE => ev.delta_y() * 16.0,
+            web_sys::WheelEvent::DOM_DELTA_PAGE => ev.delta_y() * 400.0,
+            _ => ev.delta_y(),
+        };
+        let factor = (-pixels * WHEEL_ZOOM_PER_PIXEL).exp();
+        let view: Viewport = state.viewport.get_untracked().zoomed_at(anchor, factor);
+        state.set_viewport(view);
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(false);
+    let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+        "wheel",
+        on_wheel.as_ref().unchecked_ref(),
+        &options,
+    );
+    // The board lives as long as the page.
+    on_wheel.forget();
+}

@@ -1,0 +1,36 @@
+//! A small modal question with a confirm and a cancel button.
+
+use leptos::html::Button;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConfirmDialog(
+    message: &'static str,
+    confirm_label: &'static str,
+    on_confirm: impl Fn() + 'static,
+    on_cancel: impl Fn() + Clone + 'static,
+) -> impl IntoView {
+    let cancel_ref = NodeRef::<Button>::new();
+    cancel_ref.on_load(|el| {
+        let _ = el.focus();
+    });
+    let on_key = {
+        let on_cancel = on_cancel.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                on_cancel();
+            }
+        }
+    };
+    view! {
+        <div class="dialog-backdrop" on:keydown=on_key>
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-message">
+                <p id="dialog-message">{message}</p>
+                <div class="dialog-actions">
+                    <button class="button" node_ref=cancel_ref on:click=move |_| on_cancel()>"Cancel"</button>
+                    <button class="button danger" on:click=move |_| on_confirm()>{confirm_label}</button>
+                </div>
+            </div>
+        </div>
+    }
+}

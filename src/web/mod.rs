@@ -1,0 +1,5 @@
+//! Browser glue: storage, timers and page lifecycle.
+
+pub mod debounce;
+pub mod lifecycle;
+pub mod storage;

@@ -1,0 +1,36 @@
+//! localStorage, reached without ever throwing: private modes and sandboxes may refuse it.
+
+use wasm_bindgen::JsValue;
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("this browser offers no localStorage".to_string()),
+        Err(e) => Err(describe(&e)),
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    js_sys_string(error).unwrap_or_else(|| "the browser refused".to_string())
+}
+
+fn js_sys_string(error: &JsValue) -> Option<String> {
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .map(|e| format!("{}: {}", e.name(), e.message()))
+        .or_else(|| error.as_string())
+}
+
+use wasm_bindgen::JsCast;
+
+/// The stored text under `key`, None when there is none.
+pub fn read(key: &str) -> Result<Option<String>, String> {
+    local_storage()?.get_item(key).map_err(|e| describe(&e))
+}
+
+pub fn write(key: &str, value: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|e| describe(&e))
+}

@@ -1,0 +1,115 @@
+import { expect, Page } from "@playwright/test";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export const STORAGE_KEY = "caseboard.board.ballard";
+export const ARTIFACTS = path.join(__dirname, "..", "artifacts");
+
+export type Entity = { id: string; kind: string; name: string; actor?: string };
+export type Link = { id: string; from: string; to: string; label: string };
+export const universe: { entities: Entity[]; links: Link[] } = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "..", "..", "data", "ballard.json"), "utf8"),
+);
+
+/** A page of the app's origin without the app, to prepare storage before the app reads it. */
+export const BLANK = "/no-app-here";
+
+export function card(page: Page, id: string) {
+  return page.locator(`[data-card-id="${id}"]`);
+}
+
+/** Opens the app and waits until every card is on the board. */
+export async function openBoard(page: Page) {
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length);
+}
+
+export async function box(page: Page, id: string) {
+  const b = await card(page, id).boundingBox();
+  if (!b) throw new Error(`card ${id} has no box`);
+  return b;
+}
+
+/** The world position of a card, read from its transform. */
+export async function worldPosition(page: Page, id: string) {
+  const transform = await card(page, id).evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(transform);
+  if (!m) throw new Error(`no translate in ${transform}`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+export async function zoom(page: Page) {
+  const transform = await page.locator(".world").evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /scale\(([-\d.]+)\)/.exec(transform);
+  if (!m) throw new Error(`no scale in ${transform}`);
+  return Number(m[1]);
+}
+
+/** A point of bare cork (no card, no toolbar) near the given screen point. */
+export async function emptyCork(page: Page, near = { x: 640, y: 420 }) {
+  const found = await page.evaluate(({ x, y }) => {
+    for (let r = 0; r < 600; r += 12) {
+      for (let a = 0; a < 16; a++) {
+        const px = x + r * Math.cos((a / 16) * 2 * Math.PI);
+        const py = y + r * Math.sin((a / 16) * 2 * Math.PI);
+        const el = document.elementFromPoint(px, py);
+        if (el && el.classList.contains("board")) {
+          // the spot must stay bare cork for a little drag around it
+          const clear = [-60, -40, -20, 20, 40, 60].every(
+            (d) =>
+              document.elementFromPoint(px + d, py)?.classList.contains("board") &&
+              document.elementFromPoint(px, py + d / 2)?.classList.contains("board"),
+          );
+          if (clear) return { x: px, y: py };
+        }
+      }
+    }
+    return null;
+  }, near);
+  if (!found) throw new Error("no empty cork found");
+  return found;
+}
+
+/** Waits until the stored board mentions `text` (the debounced save has run). */
+export async function waitForSave(page: Page, text: string) {
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? "", STORAGE_KEY))
+    .toContain(text);
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Puts a viewport into storage so the board opens at a known pan and zoom. */
+export async function openAt(page: Page, viewport: { x: number; y: number; zoom: number }) {
+  await page.goto(BLANK);
+  await page.evaluate(
+    ([key, v]) =>
+      localStorage.setItem(
+        key as string,
+        JSON.stringify({
+          format: "caseboard",
+          version: 1,
+          universe: { id: "ballard", version: 1 },
+          board: { moved: {}, viewport: v },
+        }),
+      ),
+    [STORAGE_KEY, viewport] as const,
+  );
+  await openBoard(page);
+}
+
+/** Opens the board at `zoom` with the card `id` in the middle of the window. */
+export async function openCentredOn(page: Page, id: string, zoom: number) {
+  await openBoard(page);
+  const at = await worldPosition(page, id);
+  const size = await card(page, id).evaluate((el) => ({ w: (el as HTMLElement).offsetWidth, h: (el as HTMLElement).offsetHeight }));
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await openAt(page, {
+    x: viewport.width / 2 - (at.x + size.w / 2) * zoom,
+    y: viewport.height / 2 - (at.y + size.h / 2) * zoom,
+    zoom,
+  });
+}

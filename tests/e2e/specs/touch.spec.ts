@@ -1,0 +1,75 @@
+import { CDPSession, expect, Page, test } from "@playwright/test";
+import { box, card, emptyCork, openBoard, screenshot, universe, waitForSave, worldPosition, zoom } from "./helpers";
+
+test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+
+type Touch = { x: number; y: number; id: number };
+
+async function touch(cdp: CDPSession, type: "touchStart" | "touchMove" | "touchEnd", points: Touch[]) {
+  await cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map((p) => ({ ...p, radiusX: 4, radiusY: 4, force: 1 })) });
+}
+
+async function cdpFor(page: Page) {
+  return page.context().newCDPSession(page);
+}
+
+test("on a 375 px phone the whole toolbar fits and the board is fitted to the screen", async ({ page }) => {
+  await openBoard(page);
+  for (const name of ["Zoom in", "Zoom out", "Fit to view", "Reset board"]) {
+    const b = await page.getByRole("button", { name }).boundingBox();
+    expect(b).not.toBeNull();
+    expect(b!.x + b!.width).toBeLessThanOrEqual(375);
+    expect(b!.height).toBeGreaterThanOrEqual(40);
+  }
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(375);
+  await screenshot(page, "phone-board");
+});
+
+test("a finger drags a card", async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  const id = "case-1995-runaway";
+  const before = await box(page, id);
+  const world = await worldPosition(page, id);
+  const z = await zoom(page);
+  const cdp = await cdpFor(page);
+  const start = { x: before.x + before.width / 2, y: before.y + before.height / 2, id: 1 };
+  await touch(cdp, "touchStart", [start]);
+  for (let i = 1; i <= 6; i++) await touch(cdp, "touchMove", [{ ...start, x: start.x + 8 * i, y: start.y + 5 * i }]);
+  await touch(cdp, "touchEnd", []);
+  const moved = await worldPosition(page, id);
+  expect(Math.abs(moved.x - world.x - 48 / z)).toBeLessThanOrEqual(1);
+  expect(Math.abs(moved.y - world.y - 30 / z)).toBeLessThanOrEqual(1);
+  await waitForSave(page, id);
+  await screenshot(page, "phone-zoomed-after-drag");
+});
+
+for (const where of ["on empty cork", "with a finger on a card"]) {
+test(`two fingers pinch to zoom ${where}`, async ({ page }) => {
+  await openBoard(page);
+  const z0 = await zoom(page);
+  const onCard = await box(page, "case-police-conspiracy");
+  const c = where === "on empty cork" ? await emptyCork(page, { x: 187, y: 330 }) : { x: onCard.x + onCard.width / 2 + 20, y: onCard.y + onCard.height / 2 };
+  const positions = await Promise.all(universe.entities.map((e) => worldPosition(page, e.id)));
+  const cdp = await cdpFor(page);
+  const a = { x: c.x - 20, y: c.y, id: 1 };
+  const b = { x: c.x + 20, y: c.y, id: 2 };
+  await touch(cdp, "touchStart", [a]);
+  await touch(cdp, "touchStart", [a, b]);
+  for (let i = 1; i <= 8; i++) {
+    await touch(cdp, "touchMove", [
+      { ...a, x: a.x - 5 * i },
+      { ...b, x: b.x + 5 * i },
+    ]);
+  }
+  await touch(cdp, "touchEnd", [b]);
+  await touch(cdp, "touchEnd", []);
+  // the fingers went from 40 px apart to 120 px apart: three times the zoom
+  await expect.poll(() => zoom(page)).toBeGreaterThan(z0 * 2.9);
+  expect(await zoom(page)).toBeLessThan(z0 * 3.1);
+  // a pinch moves the view, never a card
+  expect(await Promise.all(universe.entities.map((e) => worldPosition(page, e.id)))).toEqual(positions);
+});
+}

@@ -1,0 +1,61 @@
+use caseboard::model::geometry::Rect;
+use caseboard::model::layout::{card_size, default_layout, CARD_GAP};
+use caseboard::model::universe::{Kind, Universe};
+
+fn rects(universe: &Universe) -> Vec<(String, Kind, Rect)> {
+    let layout = default_layout(universe);
+    universe
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.id.clone(),
+                e.kind,
+                Rect::at(layout[&e.id], card_size(e.kind)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_card_has_a_place_and_none_overlap() {
+    let universe = Universe::ballard().unwrap();
+    let cards = rects(&universe);
+    assert_eq!(cards.len(), universe.entities.len());
+    for (i, (a_id, _, a)) in cards.iter().enumerate() {
+        for (b_id, _, b) in &cards[i + 1..] {
+            assert!(
+                !a.overlaps(b, CARD_GAP - 0.01),
+                "{a_id} and {b_id} overlap: {a:?} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn cases_sit_in_the_middle_and_episodes_along_the_bottom() {
+    let universe = Universe::ballard().unwrap();
+    let cards = rects(&universe);
+    let of = |kind| cards.iter().filter(move |c| c.1 == kind).map(|c| c.2);
+    let distance = |r: Rect| r.center().x.hypot(r.center().y);
+    let farthest_case = of(Kind::Case).map(distance).fold(0.0, f64::max);
+    let nearest_person = of(Kind::Character).map(distance).fold(f64::MAX, f64::min);
+    assert!(
+        farthest_case < nearest_person,
+        "{farthest_case} vs {nearest_person}"
+    );
+    let lowest_other = cards
+        .iter()
+        .filter(|c| c.1 != Kind::Episode)
+        .map(|c| c.2.bottom())
+        .fold(f64::MIN, f64::max);
+    assert!(of(Kind::Episode).all(|r| r.y > lowest_other));
+}
+
+#[test]
+fn the_layout_is_the_same_every_time() {
+    let universe = Universe::ballard().unwrap();
+    let a = default_layout(&universe);
+    let b = default_layout(&universe);
+    assert_eq!(a, b);
+}

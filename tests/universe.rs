@@ -1,0 +1,127 @@
+use caseboard::model::universe::{Kind, Universe, UniverseError, BALLARD_JSON};
+use serde_json::{json, Value};
+
+fn ballard() -> Universe {
+    Universe::ballard().unwrap_or_else(|e| panic!("data/ballard.json is invalid: {e}"))
+}
+
+fn with(edit: impl FnOnce(&mut Value)) -> Result<Universe, UniverseError> {
+    let mut value: Value = serde_json::from_str(BALLARD_JSON).unwrap();
+    edit(&mut value);
+    Universe::parse(&value.to_string())
+}
+
+#[test]
+fn ballard_has_every_kind_of_card_and_ten_episodes() {
+    let universe = ballard();
+    let count = |kind| universe.entities.iter().filter(|e| e.kind == kind).count();
+    assert!(
+        count(Kind::Character) >= 10,
+        "characters: {}",
+        count(Kind::Character)
+    );
+    assert!(count(Kind::Case) >= 3);
+    assert!(count(Kind::Place) >= 3);
+    assert!(count(Kind::Evidence) >= 2);
+    let mut episodes: Vec<u32> = universe.entities.iter().filter_map(|e| e.number).collect();
+    episodes.sort();
+    assert_eq!(episodes, (1..=10).collect::<Vec<_>>());
+    assert!(universe.links.len() >= 20);
+}
+
+#[test]
+fn ballard_cast_carries_the_actors_the_article_names() {
+    let universe = ballard();
+    let actor = |id: &str| universe.entity(id).and_then(|e| e.actor.clone());
+    assert_eq!(actor("renee-ballard").as_deref(), Some("Maggie Q"));
+    assert_eq!(actor("harry-bosch").as_deref(), Some("Titus Welliver"));
+    assert_eq!(actor("grace-billets").as_deref(), Some("Amy Aquino"));
+    assert_eq!(actor("tara-evans").as_deref(), Some("Jamie Ray Newman"));
+    assert_eq!(actor("eli-carter").as_deref(), Some("Brandon Scott"));
+}
+
+#[test]
+fn bosch_is_given_no_episode_because_the_article_names_none() {
+    let bosch = ballard().entity("harry-bosch").cloned().unwrap();
+    assert_eq!(bosch.first_episode, None);
+}
+
+/// Every quote must stand word for word in the article the data is written from.
+#[test]
+fn every_source_quote_is_in_the_article() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/ballard-article.txt"
+    );
+    let Ok(article) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} is not beside this checkout");
+        return;
+    };
+    let universe = ballard();
+    let quotes = universe.entities.iter().map(|e| (&e.id, &e.source));
+    for (id, quote) in quotes.chain(universe.links.iter().map(|l| (&l.id, &l.source))) {
+        assert!(
+            article.contains(quote.as_str()),
+            "the source of '{id}' is not in the article: {quote}"
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_id_is_named() {
+    let err = with(|v| v["entities"][1]["id"] = json!("case-1995-runaway")).unwrap_err();
+    assert_eq!(err, UniverseError::DuplicateId("case-1995-runaway".into()));
+    assert!(err.to_string().contains("case-1995-runaway"));
+}
+
+#[test]
+fn a_string_to_a_missing_card_is_named() {
+    let err = with(|v| v["links"][0]["to"] = json!("nobody")).unwrap_err();
+    assert_eq!(
+        err,
+        UniverseError::UnknownEndpoint {
+            link: "ballard-leads-unit".into(),
+            missing: "nobody".into()
+        }
+    );
+    assert!(err.to_string().contains("nobody"));
+}
+
+#[test]
+fn a_string_from_a_card_to_itself_is_refused() {
+    let err = with(|v| v["links"][0]["to"] = json!("renee-ballard")).unwrap_err();
+    assert_eq!(err, UniverseError::SelfLink("ballard-leads-unit".into()));
+}
+
+#[test]
+fn an_episode_outside_the_season_is_refused() {
+    let err = with(|v| v["entities"][0]["first_episode"] = json!(11)).unwrap_err();
+    assert_eq!(
+        err,
+        UniverseError::EpisodeOutOfRange {
+            id: "case-1995-runaway".into(),
+            episode: 11
+        }
+    );
+}
+
+#[test]
+fn empty_text_and_unknown_fields_are_refused() {
+    assert!(matches!(
+        with(|v| v["entities"][0]["name"] = json!("  ")),
+        Err(UniverseError::MissingField { field: "name", .. })
+    ));
+    assert!(matches!(
+        with(|v| v["entities"][0]["colour"] = json!("red")),
+        Err(UniverseError::Json(_))
+    ));
+    assert!(matches!(
+        with(|v| v["entities"][0]["kind"] = json!("spaceship")),
+        Err(UniverseError::Json(_))
+    ));
+    assert!(matches!(Universe::parse("{"), Err(UniverseError::Json(_))));
+    assert!(matches!(
+        with(|v| v["entities"] = json!([])),
+        Err(UniverseError::Empty("entities"))
+    ));
+}

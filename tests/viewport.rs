@@ -1,0 +1,61 @@
+use caseboard::model::geometry::{Point, Rect, Size, Viewport};
+use proptest::prelude::*;
+
+fn close(a: Point, b: Point) -> bool {
+    (a.x - b.x).abs() < 1e-6 * (1.0 + a.x.abs()) && (a.y - b.y).abs() < 1e-6 * (1.0 + a.y.abs())
+}
+
+proptest! {
+    #[test]
+    fn screen_and_world_are_inverse(x in -1e5..1e5f64, y in -1e5..1e5f64, zoom in 0.1..4.0f64, px in -1e4..1e4f64, py in -1e4..1e4f64) {
+        let v = Viewport { x, y, zoom };
+        let p = Point::new(px, py);
+        prop_assert!(close(v.to_world(v.to_screen(p)), p));
+        prop_assert!(close(v.to_screen(v.to_world(p)), p));
+    }
+
+    #[test]
+    fn zooming_keeps_the_anchor_still(zoom in 0.1..4.0f64, factor in 0.2..5.0f64, ax in 0.0..2000.0f64, ay in 0.0..1200.0f64) {
+        let v = Viewport { x: 37.0, y: -12.0, zoom };
+        let anchor = Point::new(ax, ay);
+        let z = v.zoomed_at(anchor, factor);
+        prop_assert!(z.is_valid());
+        prop_assert!(close(z.to_screen(v.to_world(anchor)), anchor));
+    }
+
+    #[test]
+    fn zoom_in_then_out_is_identity_within_the_limits(zoom in 0.5..2.0f64, ax in 0.0..800.0f64, ay in 0.0..600.0f64) {
+        let v = Viewport { x: 5.0, y: 9.0, zoom };
+        let anchor = Point::new(ax, ay);
+        let back = v.zoomed_at(anchor, 1.25).zoomed_at(anchor, 1.0 / 1.25);
+        prop_assert!((back.zoom - v.zoom).abs() < 1e-9);
+        prop_assert!(close(Point::new(back.x, back.y), Point::new(v.x, v.y)));
+    }
+
+    #[test]
+    fn fitting_shows_the_whole_rectangle(x in -5e3..5e3f64, y in -5e3..5e3f64, w in 50.0..8000.0f64, h in 50.0..8000.0f64, sw in 320.0..2600.0f64, sh in 480.0..1600.0f64) {
+        let bounds = Rect { x, y, width: w, height: h };
+        let v = Viewport::fitting(bounds, Size { width: sw, height: sh }, 16.0);
+        let tl = v.to_screen(Point::new(bounds.x, bounds.y));
+        let br = v.to_screen(Point::new(bounds.right(), bounds.bottom()));
+        if v.zoom > Viewport::MIN_ZOOM {
+            prop_assert!(tl.x >= 15.9 && tl.y >= 15.9 && br.x <= sw - 15.9 && br.y <= sh - 15.9);
+        }
+        prop_assert!(close(v.to_screen(bounds.center()), Point::new(sw / 2.0, sh / 2.0)));
+    }
+}
+
+#[test]
+fn zoom_is_clamped_and_nonsense_factors_are_ignored() {
+    let v = Viewport::default();
+    assert_eq!(
+        v.zoomed_at(Point::new(0.0, 0.0), 1000.0).zoom,
+        Viewport::MAX_ZOOM
+    );
+    assert_eq!(
+        v.zoomed_at(Point::new(0.0, 0.0), 1e-9).zoom,
+        Viewport::MIN_ZOOM
+    );
+    assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), f64::NAN), v);
+    assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), -2.0), v);
+}
