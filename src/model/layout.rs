@@ -103,7 +103,7 @@ fn place_ring(cards: &[(String, Kind)], (rx, ry): (f64, f64), placed: &mut HashM
 /// Reorders each ring so that every card sits towards what it is tied to (the circular mean
 /// of its neighbours' directions), which keeps strings short and uncrossed. A few passes settle it.
 fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<String, Point>) {
-    const PASSES: usize = 6;
+    const PASSES: usize = 12;
     for _ in 0..PASSES {
         for (cards, radii) in rings.iter_mut() {
             let n = cards.len() as f64;
@@ -112,7 +112,7 @@ fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<Str
                 .enumerate()
                 .map(|(slot, card)| {
                     let own = -FRAC_PI_2 + TAU * slot as f64 / n;
-                    let wanted = neighbour_direction(universe, &card.0, placed).unwrap_or(own);
+                    let wanted = wanted_direction(universe, &card.0, own, placed);
                     // Measured from the top, so the sort keeps the ring's start where it was.
                     ((wanted + FRAC_PI_2).rem_euclid(TAU), card)
                 })
@@ -124,13 +124,15 @@ fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<Str
     }
 }
 
-/// The mean direction, seen from the board's centre, of the cards tied to `id`.
-fn neighbour_direction(
+/// The mean direction, seen from the board's centre, of the cards tied to `id` and of its own place.
+fn wanted_direction(
     universe: &Universe,
     id: &str,
+    own: f64,
     placed: &HashMap<String, Point>,
-) -> Option<f64> {
-    let (mut sin, mut cos, mut count) = (0.0, 0.0, 0);
+) -> f64 {
+    // The card's own direction counts too, which damps two tied cards swapping places forever.
+    let (mut sin, mut cos) = (own.sin(), own.cos());
     for link in &universe.links {
         let other = match (link.from == id, link.to == id) {
             (true, _) => &link.to,
@@ -146,10 +148,9 @@ fn neighbour_direction(
         if length > 1.0 {
             sin += centre.y / length;
             cos += centre.x / length;
-            count += 1;
         }
     }
-    (count > 0 && (sin * sin + cos * cos) > 1e-6).then(|| sin.atan2(cos))
+    sin.atan2(cos)
 }
 
 /// Pushes apart any two cards closer than [`CARD_GAP`], in a fixed order so the result

@@ -139,7 +139,9 @@ fn CardFace(entity: Entity) -> impl IntoView {
             </div>
             <div class="caption">
                 <strong class="title">{entity.name.clone()}</strong>
-                <span class="actor">{entity.actor.clone().unwrap_or_else(|| "unnamed in the credits".into())}</span>
+                <span class="actor" class:unknown=entity.actor.is_none()>
+                    {entity.actor.clone().unwrap_or_else(|| "actor not named".into())}
+                </span>
             </div>
         }
         .into_any(),

@@ -150,3 +150,14 @@ test("Reset board asks first, then puts every card back", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "default layout" })).toBeVisible();
   await expect.poll(() => page.evaluate(() => localStorage.getItem("caseboard.board.ballard") ?? "")).not.toContain("harry-bosch");
 });
+
+test("at 50% zoom every card title is still at least 9 px on screen", async ({ page }) => {
+  await openCentredOn(page, "case-1995-runaway", 0.5);
+  const smallest = await page.locator("[data-card-id] .title, [data-card-id] .ticket-number").evaluateAll((els) =>
+    Math.min(...els.map((el) => parseFloat(getComputedStyle(el).fontSize))),
+  );
+  expect(smallest * 0.5).toBeGreaterThanOrEqual(9);
+  const label = await page.locator(".string-label").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(label * 0.5).toBeGreaterThanOrEqual(8);
+  await screenshot(page, "desktop-50-percent");
+});
