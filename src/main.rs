@@ -5,7 +5,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "Caseboard runs in the browser: build it with `trunk build --release` (see README.md)."
-    );
+    eprintln!("Caseboard runs in the browser: build it with `trunk build --release` (see README.md).");
 }

@@ -1,175 +1,152 @@
 use caseboard::formats::envelope::{self, decode, decode_with, encode, EnvelopeError, Migration};
-use caseboard::model::board::Board;
-use caseboard::model::command::Command;
+use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::geometry::{Point, Viewport};
-use caseboard::model::layout::default_layout;
-use caseboard::model::universe::Universe;
+use caseboard::model::universe::Kind;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn moved_board(cards: &[(&str, f64, f64)]) -> Board {
+fn sample_board() -> Board {
     let mut board = Board::new("ballard", 1);
-    for (id, x, y) in cards {
-        board.moved.insert(id.to_string(), Point::new(*x, *y));
-    }
-    board.viewport = Some(Viewport {
-        x: 12.5,
-        y: -40.0,
-        zoom: 0.75,
-    });
+    board.positions.insert("renee-ballard".into(), Point::new(10.0, -20.5));
+    board.positions.insert("note-1".into(), Point::new(400.0, 900.0));
+    board.hidden.insert("maddie-bosch".into());
+    board.cards.insert(
+        "note-1".into(),
+        FanCard {
+            id: "note-1".into(),
+            kind: Kind::Note,
+            title: String::new(),
+            text: "Billets knew <b>all along</b>".into(),
+            theory: Some("t-mole".into()),
+        },
+    );
+    board.theories.insert(
+        "t-mole".into(),
+        Theory {
+            id: "t-mole".into(),
+            name: "Billets is the mole".into(),
+            colour: "#2a7de1".into(),
+            visible: true,
+        },
+    );
+    board.strings.insert(
+        "s-1".into(),
+        FanString {
+            id: "s-1".into(),
+            from: "note-1".into(),
+            to: "grace-billets".into(),
+            label: "covered up".into(),
+            theory: "t-mole".into(),
+            confidence: Confidence::Likely,
+        },
+    );
+    board.viewport = Some(Viewport { x: 12.5, y: -40.0, zoom: 0.75 });
     board
+}
+
+fn stored(board: Value) -> String {
+    json!({"format": "caseboard", "version": 2, "universe": {"id": "ballard", "version": 1}, "board": board})
+        .to_string()
 }
 
 #[test]
 fn a_board_survives_encode_and_decode() {
-    let board = moved_board(&[("renee-ballard", 10.0, -20.5), ("episode-3", 400.0, 900.0)]);
+    let board = sample_board();
     let text = encode(&board);
     let value: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["format"], "caseboard");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(decode(&text, "ballard"), Ok(board));
 }
 
 #[test]
 fn corrupt_foreign_and_newer_data_are_told_apart() {
-    assert!(matches!(
-        decode("{\"format\": \"caseb", "ballard"),
-        Err(EnvelopeError::NotJson(_))
-    ));
-    assert_eq!(
-        decode("{\"todos\": []}", "ballard"),
-        Err(EnvelopeError::Foreign)
-    );
+    assert!(matches!(decode("{\"format\": \"caseb", "ballard"), Err(EnvelopeError::NotJson(_))));
+    assert_eq!(decode("{\"todos\": []}", "ballard"), Err(EnvelopeError::Foreign));
     assert_eq!(decode("[1,2,3]", "ballard"), Err(EnvelopeError::Foreign));
-    assert_eq!(
-        decode(r#"{"format":"caseboard"}"#, "ballard"),
-        Err(EnvelopeError::MissingVersion)
-    );
+    assert_eq!(decode(r#"{"format":"caseboard"}"#, "ballard"), Err(EnvelopeError::MissingVersion));
     assert_eq!(
         decode(r#"{"format":"caseboard","version":0}"#, "ballard"),
         Err(EnvelopeError::MissingVersion)
     );
     let newer = json!({"format": "caseboard", "version": 99, "anything": true}).to_string();
-    assert_eq!(
-        decode(&newer, "ballard"),
-        Err(EnvelopeError::Newer { found: 99 })
-    );
-    assert!(EnvelopeError::Newer { found: 99 }
-        .to_string()
-        .contains("newer"));
+    assert_eq!(decode(&newer, "ballard"), Err(EnvelopeError::Newer { found: 99 }));
+    assert!(EnvelopeError::Newer { found: 99 }.to_string().contains("newer"));
     let other = encode(&Board::new("dept-q", 1));
-    assert_eq!(
-        decode(&other, "ballard"),
-        Err(EnvelopeError::OtherUniverse {
-            found: "dept-q".into()
-        })
-    );
+    assert_eq!(decode(&other, "ballard"), Err(EnvelopeError::OtherUniverse { found: "dept-q".into() }));
 }
 
 #[test]
 fn damaged_content_is_invalid_not_a_panic() {
+    let long = "x".repeat(5000);
     let cases = [
-        json!({"format":"caseboard","version":1,"universe":{"id":"ballard","version":1},"board":{"moved":{"a":{"x":"left","y":0}}}}),
-        json!({"format":"caseboard","version":1,"universe":{"id":"ballard","version":1},"board":{"moved":{"a":{"x":1e300,"y":0}}}}),
-        json!({"format":"caseboard","version":1,"universe":{"id":"ballard","version":1},"board":{"viewport":{"x":0,"y":0,"zoom":0}}}),
-        json!({"format":"caseboard","version":1,"universe":{"id":"ballard","version":1},"board":{"extra":1}}),
-        json!({"format":"caseboard","version":1,"board":{}}),
+        json!({"positions": {"a": {"x": "left", "y": 0}}}),
+        json!({"positions": {"a": {"x": 1e300, "y": 0}}}),
+        json!({"viewport": {"x": 0, "y": 0, "zoom": 0}}),
+        json!({"extra": 1}),
+        json!({"cards": [{"id": "n", "kind": "note", "text": "no position"}]}),
+        json!({"positions": {"n": {"x": 0, "y": 0}}, "cards": [{"id": "n", "kind": "note", "text": long}]}),
+        json!({"strings": [{"id": "s", "from": "a", "to": "b", "theory": "gone", "confidence": "likely"}]}),
+        json!({"strings": [{"id": "s", "from": "a", "to": "b", "theory": "t", "confidence": "certain"}]}),
+        json!({"theories": [{"id": "t", "name": "T", "colour": "red;background:url(x)"}]}),
     ];
     for case in cases {
-        assert!(
-            matches!(
-                decode(&case.to_string(), "ballard"),
-                Err(EnvelopeError::Invalid(_))
-            ),
-            "{case}"
-        );
+        assert!(matches!(decode(&stored(case.clone()), "ballard"), Err(EnvelopeError::Invalid(_))), "{case}");
     }
+    let no_universe = json!({"format": "caseboard", "version": 2, "board": {}}).to_string();
+    assert!(matches!(decode(&no_universe, "ballard"), Err(EnvelopeError::Invalid(_))));
     let huge = " ".repeat(envelope::MAX_BYTES + 1);
-    assert!(matches!(
-        decode(&huge, "ballard"),
-        Err(EnvelopeError::TooLarge(_))
-    ));
+    assert!(matches!(decode(&huge, "ballard"), Err(EnvelopeError::TooLarge(_))));
 }
 
-/// A pretend version 1 that kept positions as `[x, y]` pairs under `cards`, migrated to today's shape.
-fn from_pairs(mut value: Value) -> Result<Value, String> {
-    let cards = value["board"]["cards"].take();
-    let cards = cards.as_object().ok_or("no cards")?;
-    let moved: serde_json::Map<String, Value> = cards
-        .iter()
-        .map(|(id, pair)| (id.clone(), json!({"x": pair[0], "y": pair[1]})))
-        .collect();
-    value["board"] = json!({ "moved": moved });
-    value["version"] = json!(2);
+#[test]
+fn a_version_1_board_is_migrated() {
+    let v1 = json!({
+        "format": "caseboard", "version": 1,
+        "universe": {"id": "ballard", "version": 1},
+        "board": {"moved": {"harry-bosch": {"x": 5, "y": 6}}, "viewport": {"x": 1, "y": 2, "zoom": 0.5}}
+    });
+    let board = decode(&v1.to_string(), "ballard").unwrap();
+    assert_eq!(board.positions["harry-bosch"], Point::new(5.0, 6.0));
+    assert_eq!(board.viewport, Some(Viewport { x: 1.0, y: 2.0, zoom: 0.5 }));
+    assert!(board.cards.is_empty() && board.strings.is_empty() && board.theories.is_empty());
+}
+
+/// A made-up step to a version 3 that only counts how often it ran, to show that steps chain.
+fn count_the_step(mut value: Value) -> Result<Value, String> {
+    let board = value["board"].as_object_mut().ok_or("no board")?;
+    let ran = board.get("hidden").and_then(Value::as_array).map_or(0, Vec::len);
+    board.insert("hidden".into(), json!([format!("stepped-{ran}")]));
+    value["version"] = json!(3);
     Ok(value)
 }
 
 #[test]
-fn older_versions_are_migrated_step_by_step() {
-    let migrations: &[Migration] = &[from_pairs];
-    let old = json!({
-        "format": "caseboard", "version": 1,
-        "universe": {"id": "ballard", "version": 1},
-        "board": {"cards": {"harry-bosch": [5, 6]}}
-    });
-    let board = decode_with(&old.to_string(), "ballard", migrations).unwrap();
-    assert_eq!(board.moved["harry-bosch"], Point::new(5.0, 6.0));
-    let current = json!({
-        "format": "caseboard", "version": 2,
-        "universe": {"id": "ballard", "version": 1},
-        "board": {"moved": {"harry-bosch": {"x": 7, "y": 8}}}
-    });
-    assert_eq!(
-        decode_with(&current.to_string(), "ballard", migrations)
-            .unwrap()
-            .moved["harry-bosch"],
-        Point::new(7.0, 8.0)
-    );
-    let newer = json!({"format": "caseboard", "version": 3});
-    assert_eq!(
-        decode_with(&newer.to_string(), "ballard", migrations),
-        Err(EnvelopeError::Newer { found: 3 })
-    );
-}
-
-#[test]
-fn moving_a_card_back_to_its_default_place_forgets_it() {
-    let universe = Universe::ballard().unwrap();
-    let defaults = default_layout(&universe);
-    let home = defaults["harry-bosch"];
-    let mut board = Board::new("ballard", 1);
-    let away = Command::MoveCard {
-        id: "harry-bosch".into(),
-        from: home,
-        to: home.offset(30.0, 0.0),
-    };
-    away.apply(&mut board, &defaults);
-    assert_eq!(
-        board.position("harry-bosch", &defaults),
-        Some(home.offset(30.0, 0.0))
-    );
-    away.revert(&mut board, &defaults);
-    assert!(board.moved.is_empty());
-}
-
-#[test]
-fn reset_reverts_to_exactly_the_board_it_replaced() {
-    let defaults = default_layout(&Universe::ballard().unwrap());
-    let mut board = moved_board(&[("renee-ballard", 1.0, 2.0)]);
-    let before = board.clone();
-    let reset = Command::reset(&board);
-    reset.apply(&mut board, &defaults);
-    assert_eq!(board, Board::new("ballard", 1));
-    reset.revert(&mut board, &defaults);
-    assert_eq!(board, before);
+fn migrations_run_in_a_chain_from_any_older_version() {
+    let all: Vec<Migration> =
+        envelope::MIGRATIONS.iter().copied().chain([count_the_step as Migration]).collect();
+    let v1 = json!({"format": "caseboard", "version": 1, "universe": {"id": "ballard", "version": 1},
+                    "board": {"moved": {"harry-bosch": {"x": 5, "y": 6}}}});
+    let board = decode_with(&v1.to_string(), "ballard", &all).unwrap();
+    assert_eq!(board.positions["harry-bosch"], Point::new(5.0, 6.0), "the real step ran");
+    assert!(board.hidden.contains("stepped-0"), "then the made-up one");
+    let v3 = json!({"format": "caseboard", "version": 3, "universe": {"id": "ballard", "version": 1},
+                    "board": {"hidden": ["as-stored"]}});
+    assert!(decode_with(&v3.to_string(), "ballard", &all).unwrap().hidden.contains("as-stored"));
+    let v4 = json!({"format": "caseboard", "version": 4});
+    assert_eq!(decode_with(&v4.to_string(), "ballard", &all), Err(EnvelopeError::Newer { found: 4 }));
+    let broken = json!({"format": "caseboard", "version": 2, "board": 7});
+    assert!(matches!(decode_with(&broken.to_string(), "ballard", &all), Err(EnvelopeError::Invalid(_))));
 }
 
 proptest! {
     #[test]
     fn any_board_round_trips(cards in proptest::collection::btree_map("[a-z0-9-]{1,20}", (-1e6..1e6f64, -1e6..1e6f64), 0..40),
+                             hidden in proptest::collection::btree_set("[a-z-]{1,12}", 0..5),
                              view in proptest::option::of((-1e5..1e5f64, -1e5..1e5f64, 0.1..4.0f64))) {
-        let mut board = Board::new("ballard", 1);
-        board.moved = cards.into_iter().map(|(k, (x, y))| (k, Point::new(x, y))).collect();
+        let mut board = sample_board();
+        board.positions.extend(cards.into_iter().map(|(k, (x, y))| (k, Point::new(x, y))));
+        board.hidden.extend(hidden);
         board.viewport = view.map(|(x, y, zoom)| Viewport { x, y, zoom });
         prop_assert_eq!(decode(&encode(&board), "ballard"), Ok(board));
     }

@@ -7,13 +7,7 @@ fn rects(universe: &Universe) -> Vec<(String, Kind, Rect)> {
     universe
         .entities
         .iter()
-        .map(|e| {
-            (
-                e.id.clone(),
-                e.kind,
-                Rect::at(layout[&e.id], card_size(e.kind)),
-            )
-        })
+        .map(|e| (e.id.clone(), e.kind, Rect::at(layout[&e.id], card_size(e.kind))))
         .collect()
 }
 
@@ -24,10 +18,7 @@ fn every_card_has_a_place_and_none_overlap() {
     assert_eq!(cards.len(), universe.entities.len());
     for (i, (a_id, _, a)) in cards.iter().enumerate() {
         for (b_id, _, b) in &cards[i + 1..] {
-            assert!(
-                !a.overlaps(b, CARD_GAP - 0.01),
-                "{a_id} and {b_id} overlap: {a:?} {b:?}"
-            );
+            assert!(!a.overlaps(b, CARD_GAP - 0.01), "{a_id} and {b_id} overlap: {a:?} {b:?}");
         }
     }
 }
@@ -40,15 +31,9 @@ fn cases_sit_in_the_middle_and_episodes_along_the_bottom() {
     let distance = |r: Rect| r.center().x.hypot(r.center().y);
     let farthest_case = of(Kind::Case).map(distance).fold(0.0, f64::max);
     let nearest_person = of(Kind::Character).map(distance).fold(f64::MAX, f64::min);
-    assert!(
-        farthest_case < nearest_person,
-        "{farthest_case} vs {nearest_person}"
-    );
-    let lowest_other = cards
-        .iter()
-        .filter(|c| c.1 != Kind::Episode)
-        .map(|c| c.2.bottom())
-        .fold(f64::MIN, f64::max);
+    assert!(farthest_case < nearest_person, "{farthest_case} vs {nearest_person}");
+    let lowest_other =
+        cards.iter().filter(|c| c.1 != Kind::Episode).map(|c| c.2.bottom()).fold(f64::MIN, f64::max);
     assert!(of(Kind::Episode).all(|r| r.y > lowest_other));
 }
 

@@ -15,11 +15,7 @@ fn with(edit: impl FnOnce(&mut Value)) -> Result<Universe, UniverseError> {
 fn ballard_has_every_kind_of_card_and_ten_episodes() {
     let universe = ballard();
     let count = |kind| universe.entities.iter().filter(|e| e.kind == kind).count();
-    assert!(
-        count(Kind::Character) >= 10,
-        "characters: {}",
-        count(Kind::Character)
-    );
+    assert!(count(Kind::Character) >= 10, "characters: {}", count(Kind::Character));
     assert!(count(Kind::Case) >= 3);
     assert!(count(Kind::Place) >= 3);
     assert!(count(Kind::Evidence) >= 2);
@@ -49,10 +45,7 @@ fn bosch_is_given_no_episode_because_the_article_names_none() {
 /// Every quote must stand word for word in the article the data is written from.
 #[test]
 fn every_source_quote_is_in_the_article() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/ballard-article.txt"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/ballard-article.txt");
     let Ok(article) = std::fs::read_to_string(path) else {
         eprintln!("skipped: {path} is not beside this checkout");
         return;
@@ -60,10 +53,7 @@ fn every_source_quote_is_in_the_article() {
     let universe = ballard();
     let quotes = universe.entities.iter().map(|e| (&e.id, &e.source));
     for (id, quote) in quotes.chain(universe.links.iter().map(|l| (&l.id, &l.source))) {
-        assert!(
-            article.contains(quote.as_str()),
-            "the source of '{id}' is not in the article: {quote}"
-        );
+        assert!(article.contains(quote.as_str()), "the source of '{id}' is not in the article: {quote}");
     }
 }
 
@@ -79,10 +69,7 @@ fn a_string_to_a_missing_card_is_named() {
     let err = with(|v| v["links"][0]["to"] = json!("nobody")).unwrap_err();
     assert_eq!(
         err,
-        UniverseError::UnknownEndpoint {
-            link: "ballard-leads-unit".into(),
-            missing: "nobody".into()
-        }
+        UniverseError::UnknownEndpoint { link: "ballard-leads-unit".into(), missing: "nobody".into() }
     );
     assert!(err.to_string().contains("nobody"));
 }
@@ -96,13 +83,7 @@ fn a_string_from_a_card_to_itself_is_refused() {
 #[test]
 fn an_episode_outside_the_season_is_refused() {
     let err = with(|v| v["entities"][0]["first_episode"] = json!(11)).unwrap_err();
-    assert_eq!(
-        err,
-        UniverseError::EpisodeOutOfRange {
-            id: "case-1995-runaway".into(),
-            episode: 11
-        }
-    );
+    assert_eq!(err, UniverseError::EpisodeOutOfRange { id: "case-1995-runaway".into(), episode: 11 });
 }
 
 #[test]
@@ -111,17 +92,8 @@ fn empty_text_and_unknown_fields_are_refused() {
         with(|v| v["entities"][0]["name"] = json!("  ")),
         Err(UniverseError::MissingField { field: "name", .. })
     ));
-    assert!(matches!(
-        with(|v| v["entities"][0]["colour"] = json!("red")),
-        Err(UniverseError::Json(_))
-    ));
-    assert!(matches!(
-        with(|v| v["entities"][0]["kind"] = json!("spaceship")),
-        Err(UniverseError::Json(_))
-    ));
+    assert!(matches!(with(|v| v["entities"][0]["colour"] = json!("red")), Err(UniverseError::Json(_))));
+    assert!(matches!(with(|v| v["entities"][0]["kind"] = json!("spaceship")), Err(UniverseError::Json(_))));
     assert!(matches!(Universe::parse("{"), Err(UniverseError::Json(_))));
-    assert!(matches!(
-        with(|v| v["entities"] = json!([])),
-        Err(UniverseError::Empty("entities"))
-    ));
+    assert!(matches!(with(|v| v["entities"] = json!([])), Err(UniverseError::Empty("entities"))));
 }

@@ -48,14 +48,8 @@ proptest! {
 #[test]
 fn zoom_is_clamped_and_nonsense_factors_are_ignored() {
     let v = Viewport::default();
-    assert_eq!(
-        v.zoomed_at(Point::new(0.0, 0.0), 1000.0).zoom,
-        Viewport::MAX_ZOOM
-    );
-    assert_eq!(
-        v.zoomed_at(Point::new(0.0, 0.0), 1e-9).zoom,
-        Viewport::MIN_ZOOM
-    );
+    assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), 1000.0).zoom, Viewport::MAX_ZOOM);
+    assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), 1e-9).zoom, Viewport::MIN_ZOOM);
     assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), f64::NAN), v);
     assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), -2.0), v);
 }

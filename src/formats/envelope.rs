@@ -1,23 +1,39 @@
 //! The save envelope: `{"format": "caseboard", "version": N, ...}` around a board,
 //! with migrations from every older version to the current one.
 
-use crate::model::board::Board;
+use crate::model::board::{
+    Board, FanCard, FanString, Theory, MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME, MAX_TITLE,
+};
 use crate::model::geometry::{Point, Viewport};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub const FORMAT: &str = "caseboard";
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 /// Larger stored text is refused rather than parsed.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
 /// Turns a version-N envelope into a version-N+1 one; entry i migrates version i + 1.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-/// The migrations of the shipped format, oldest first. Empty while version 1 is the only one.
-pub const MIGRATIONS: &[Migration] = &[];
+/// The migrations of the shipped format, oldest first.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// The most records of each kind a stored board may hold.
+pub const MAX_RECORDS: usize = 50_000;
+
+/// Version 1 held only moved canon cards, under `moved`; version 2 adds the fan's cards,
+/// strings, theories and hidden cards, and keeps every position under `positions`.
+fn v1_to_v2(mut value: Value) -> Result<Value, String> {
+    let board = value.get_mut("board").and_then(Value::as_object_mut).ok_or("it has no board")?;
+    if let Some(moved) = board.remove("moved") {
+        board.insert("positions".to_string(), moved);
+    }
+    value["version"] = Value::from(2);
+    Ok(value)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EnvelopeError {
@@ -51,11 +67,11 @@ impl std::error::Error for EnvelopeError {}
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EnvelopeV1 {
+struct Envelope {
     format: String,
     version: u64,
     universe: UniverseRef,
-    board: BoardV1,
+    board: StoredBoard,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -67,24 +83,33 @@ struct UniverseRef {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct BoardV1 {
+struct StoredBoard {
     #[serde(default)]
-    moved: BTreeMap<String, Point>,
+    positions: BTreeMap<String, Point>,
+    #[serde(default)]
+    hidden: BTreeSet<String>,
+    #[serde(default)]
+    cards: Vec<FanCard>,
+    #[serde(default)]
+    strings: Vec<FanString>,
+    #[serde(default)]
+    theories: Vec<Theory>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     viewport: Option<Viewport>,
 }
 
 /// Writes a board in the current envelope.
 pub fn encode(board: &Board) -> String {
-    let envelope = EnvelopeV1 {
+    let envelope = Envelope {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
-        universe: UniverseRef {
-            id: board.universe_id.clone(),
-            version: board.universe_version,
-        },
-        board: BoardV1 {
-            moved: board.moved.clone(),
+        universe: UniverseRef { id: board.universe_id.clone(), version: board.universe_version },
+        board: StoredBoard {
+            positions: board.positions.clone(),
+            hidden: board.hidden.clone(),
+            cards: board.cards.values().cloned().collect(),
+            strings: board.strings.values().cloned().collect(),
+            theories: board.theories.values().cloned().collect(),
             viewport: board.viewport,
         },
     };
@@ -97,23 +122,15 @@ pub fn decode(text: &str, universe_id: &str) -> Result<Board, EnvelopeError> {
 }
 
 /// [`decode`] with an explicit migration list, so the migration path can be tested.
-pub fn decode_with(
-    text: &str,
-    universe_id: &str,
-    migrations: &[Migration],
-) -> Result<Board, EnvelopeError> {
+pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> Result<Board, EnvelopeError> {
     if text.len() > MAX_BYTES {
         return Err(EnvelopeError::TooLarge(text.len()));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(EnvelopeError::Foreign);
     }
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(EnvelopeError::MissingVersion)?;
+    let version = value.get("version").and_then(Value::as_u64).ok_or(EnvelopeError::MissingVersion)?;
     let latest = migrations.len() as u64 + 1;
     if version > latest {
         return Err(EnvelopeError::Newer { found: version });
@@ -125,35 +142,82 @@ pub fn decode_with(
     for migrate in &migrations[(version - 1) as usize..] {
         value = migrate(value).map_err(EnvelopeError::Invalid)?;
     }
-    let envelope: EnvelopeV1 =
+    let envelope: Envelope =
         serde_json::from_value(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
     if envelope.universe.id != universe_id {
-        return Err(EnvelopeError::OtherUniverse {
-            found: envelope.universe.id,
-        });
+        return Err(EnvelopeError::OtherUniverse { found: envelope.universe.id });
     }
+    let stored = envelope.board;
+    check_counts(&stored)?;
     let board = Board {
         universe_id: envelope.universe.id,
         universe_version: envelope.universe.version,
-        moved: envelope.board.moved,
-        viewport: envelope.board.viewport,
+        positions: stored.positions,
+        hidden: stored.hidden,
+        cards: stored.cards.into_iter().map(|c| (c.id.clone(), c)).collect(),
+        strings: stored.strings.into_iter().map(|s| (s.id.clone(), s)).collect(),
+        theories: stored.theories.into_iter().map(|t| (t.id.clone(), t)).collect(),
+        viewport: stored.viewport,
     };
     check(&board)?;
     Ok(board)
 }
 
+fn check_counts(stored: &StoredBoard) -> Result<(), EnvelopeError> {
+    let counts = [
+        stored.positions.len(),
+        stored.hidden.len(),
+        stored.cards.len(),
+        stored.strings.len(),
+        stored.theories.len(),
+    ];
+    if counts.iter().any(|&n| n > MAX_RECORDS) {
+        return Err(invalid(format!("it holds more than {MAX_RECORDS} records of a kind")));
+    }
+    Ok(())
+}
+
+fn invalid(what: String) -> EnvelopeError {
+    EnvelopeError::Invalid(what)
+}
+
 fn check(board: &Board) -> Result<(), EnvelopeError> {
     const LIMIT: f64 = 1.0e7;
     let sane = |v: f64| v.is_finite() && v.abs() < LIMIT;
-    if let Some((id, _)) = board.moved.iter().find(|(_, p)| !(sane(p.x) && sane(p.y))) {
-        return Err(EnvelopeError::Invalid(format!(
-            "card '{id}' has an impossible position"
-        )));
+    let long = |text: &str, max: usize| text.chars().count() > max;
+    if let Some((id, _)) = board.positions.iter().find(|(_, p)| !(sane(p.x) && sane(p.y))) {
+        return Err(invalid(format!("card '{id}' has an impossible position")));
+    }
+    for card in board.cards.values() {
+        if long(&card.title, MAX_TITLE) || long(&card.text, MAX_TEXT) {
+            return Err(invalid(format!("card '{}' has text longer than allowed", card.id)));
+        }
+        if !board.positions.contains_key(&card.id) {
+            return Err(invalid(format!("card '{}' has no position", card.id)));
+        }
+    }
+    for string in board.strings.values() {
+        if long(&string.label, MAX_LABEL) {
+            return Err(invalid(format!("string '{}' has a label longer than allowed", string.id)));
+        }
+        if !board.theories.contains_key(&string.theory) {
+            return Err(invalid(format!("string '{}' belongs to no theory", string.id)));
+        }
+    }
+    for theory in board.theories.values() {
+        if long(&theory.name, MAX_THEORY_NAME) || !is_hex_colour(&theory.colour) {
+            return Err(invalid(format!("theory '{}' has a bad name or colour", theory.id)));
+        }
     }
     if let Some(v) = board.viewport {
         if !(v.is_valid() && sane(v.x) && sane(v.y)) {
-            return Err(EnvelopeError::Invalid("the view is impossible".to_string()));
+            return Err(invalid("the view is impossible".to_string()));
         }
     }
     Ok(())
+}
+
+/// `#rrggbb`, the only colour form the board stores (it goes into a style attribute).
+pub fn is_hex_colour(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
 }

@@ -1,39 +1,196 @@
-//! The fan's board: only what differs from the universe's default.
+//! The fan's board: only what differs from the universe's default, plus the fan's own cards,
+//! strings and theories. Every part is a keyed record, so a change is a list of record diffs.
 
 use super::geometry::{Point, Viewport};
-use std::collections::{BTreeMap, HashMap};
+use super::universe::Kind;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// The longest title, note text and string label a fan can write (in characters).
+pub const MAX_TITLE: usize = 120;
+pub const MAX_TEXT: usize = 2000;
+pub const MAX_LABEL: usize = 120;
+pub const MAX_THEORY_NAME: usize = 80;
+
+/// A card the fan made: a sticky note (`Kind::Note`) or a card of any universe kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FanCard {
+    pub id: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    /// The theory the card belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theory: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Confirmed,
+    Likely,
+    /// New strings start here: a hunch until the fan says more.
+    #[default]
+    Suspected,
+    Debunked,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 4] =
+        [Confidence::Confirmed, Confidence::Likely, Confidence::Suspected, Confidence::Debunked];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Likely => "likely",
+            Confidence::Suspected => "suspected",
+            Confidence::Debunked => "debunked",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Confidence> {
+        Confidence::ALL.into_iter().find(|c| c.label() == label)
+    }
+}
+
+/// A string the fan tied, always inside a theory.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FanString {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub label: String,
+    pub theory: String,
+    pub confidence: Confidence,
+}
+
+/// A named, coloured thread of the fan's strings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theory {
+    pub id: String,
+    pub name: String,
+    /// A CSS hex colour, `#rrggbb`.
+    pub colour: String,
+    #[serde(default = "visible_by_default")]
+    pub visible: bool,
+}
+
+fn visible_by_default() -> bool {
+    true
+}
+
+/// Names one record of a board.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    Position(String),
+    Hidden(String),
+    Card(String),
+    String(String),
+    Theory(String),
+}
+
+/// The content of one record.
 #[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Position(Point),
+    Hidden,
+    Card(FanCard),
+    String(FanString),
+    Theory(Theory),
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Board {
     pub universe_id: String,
     pub universe_version: u32,
-    /// Cards the fan has moved away from the default layout, by id.
-    pub moved: BTreeMap<String, Point>,
+    /// Canon cards moved from the default layout, and every fan card, by id.
+    pub positions: BTreeMap<String, Point>,
+    /// Canon cards the fan took off the board.
+    pub hidden: BTreeSet<String>,
+    pub cards: BTreeMap<String, FanCard>,
+    pub strings: BTreeMap<String, FanString>,
+    pub theories: BTreeMap<String, Theory>,
     /// The last view; None opens the board fitted to the screen.
     pub viewport: Option<Viewport>,
 }
 
 impl Board {
     pub fn new(universe_id: &str, universe_version: u32) -> Board {
-        Board {
-            universe_id: universe_id.to_string(),
-            universe_version,
-            moved: BTreeMap::new(),
-            viewport: None,
-        }
+        Board { universe_id: universe_id.to_string(), universe_version, ..Board::default() }
     }
 
     /// Where a card sits: where the fan put it, else the default layout's place.
     pub fn position(&self, id: &str, defaults: &HashMap<String, Point>) -> Option<Point> {
-        self.moved.get(id).or_else(|| defaults.get(id)).copied()
+        self.positions.get(id).or_else(|| defaults.get(id)).copied()
     }
 
-    /// Puts a card at `to`, forgetting the override when `to` is its default place.
-    pub fn set_position(&mut self, id: &str, to: Point, defaults: &HashMap<String, Point>) {
-        if defaults.get(id) == Some(&to) {
-            self.moved.remove(id);
-        } else {
-            self.moved.insert(id.to_string(), to);
+    pub fn get(&self, key: &Key) -> Option<Value> {
+        match key {
+            Key::Position(id) => self.positions.get(id).map(|p| Value::Position(*p)),
+            Key::Hidden(id) => self.hidden.contains(id).then_some(Value::Hidden),
+            Key::Card(id) => self.cards.get(id).cloned().map(Value::Card),
+            Key::String(id) => self.strings.get(id).cloned().map(Value::String),
+            Key::Theory(id) => self.theories.get(id).cloned().map(Value::Theory),
         }
+    }
+
+    /// Sets or (with None) removes a record. A value of another record type is ignored.
+    pub fn put(&mut self, key: &Key, value: Option<Value>) {
+        match (key, value) {
+            (Key::Position(id), Some(Value::Position(p))) => {
+                self.positions.insert(id.clone(), p);
+            }
+            (Key::Position(id), None) => {
+                self.positions.remove(id);
+            }
+            (Key::Hidden(id), Some(Value::Hidden)) => {
+                self.hidden.insert(id.clone());
+            }
+            (Key::Hidden(id), None) => {
+                self.hidden.remove(id);
+            }
+            (Key::Card(id), Some(Value::Card(c))) => {
+                self.cards.insert(id.clone(), c);
+            }
+            (Key::Card(id), None) => {
+                self.cards.remove(id);
+            }
+            (Key::String(id), Some(Value::String(s))) => {
+                self.strings.insert(id.clone(), s);
+            }
+            (Key::String(id), None) => {
+                self.strings.remove(id);
+            }
+            (Key::Theory(id), Some(Value::Theory(t))) => {
+                self.theories.insert(id.clone(), t);
+            }
+            (Key::Theory(id), None) => {
+                self.theories.remove(id);
+            }
+            _ => {}
+        }
+    }
+
+    /// Every record key the board holds (the viewport is not a record: it is not undoable).
+    pub fn keys(&self) -> Vec<Key> {
+        let positions = self.positions.keys().map(|id| Key::Position(id.clone()));
+        let hidden = self.hidden.iter().map(|id| Key::Hidden(id.clone()));
+        let cards = self.cards.keys().map(|id| Key::Card(id.clone()));
+        let strings = self.strings.keys().map(|id| Key::String(id.clone()));
+        let theories = self.theories.keys().map(|id| Key::Theory(id.clone()));
+        positions.chain(hidden).chain(cards).chain(strings).chain(theories).collect()
+    }
+
+    /// True when a string in `theory` already ties these two cards (either way round).
+    pub fn has_string(&self, from: &str, to: &str, theory: &str) -> bool {
+        self.strings
+            .values()
+            .any(|s| s.theory == theory && ((s.from == from && s.to == to) || (s.from == to && s.to == from)))
     }
 }

@@ -38,12 +38,7 @@ pub struct Rect {
 
 impl Rect {
     pub fn at(origin: Point, size: Size) -> Rect {
-        Rect {
-            x: origin.x,
-            y: origin.y,
-            width: size.width,
-            height: size.height,
-        }
+        Rect { x: origin.x, y: origin.y, width: size.width, height: size.height }
     }
 
     pub fn right(&self) -> f64 {
@@ -93,11 +88,7 @@ pub struct Viewport {
 
 impl Default for Viewport {
     fn default() -> Viewport {
-        Viewport {
-            x: 0.0,
-            y: 0.0,
-            zoom: 1.0,
-        }
+        Viewport { x: 0.0, y: 0.0, zoom: 1.0 }
     }
 }
 
@@ -106,10 +97,7 @@ impl Viewport {
     pub const MAX_ZOOM: f64 = 4.0;
 
     pub fn to_world(&self, screen: Point) -> Point {
-        Point::new(
-            (screen.x - self.x) / self.zoom,
-            (screen.y - self.y) / self.zoom,
-        )
+        Point::new((screen.x - self.x) / self.zoom, (screen.y - self.y) / self.zoom)
     }
 
     pub fn to_screen(&self, world: Point) -> Point {
@@ -117,11 +105,7 @@ impl Viewport {
     }
 
     pub fn panned(&self, dx: f64, dy: f64) -> Viewport {
-        Viewport {
-            x: self.x + dx,
-            y: self.y + dy,
-            zoom: self.zoom,
-        }
+        Viewport { x: self.x + dx, y: self.y + dy, zoom: self.zoom }
     }
 
     /// Zooms by `factor` keeping the world point under `anchor` (a screen point) still.
@@ -131,11 +115,7 @@ impl Viewport {
         }
         let zoom = (self.zoom * factor).clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM);
         let world = self.to_world(anchor);
-        Viewport {
-            x: anchor.x - world.x * zoom,
-            y: anchor.y - world.y * zoom,
-            zoom,
-        }
+        Viewport { x: anchor.x - world.x * zoom, y: anchor.y - world.y * zoom, zoom }
     }
 
     /// The viewport that shows all of `bounds`, centred, with `margin` screen pixels around it.
@@ -146,11 +126,7 @@ impl Viewport {
             .min(room_h / bounds.height.max(1.0))
             .clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM);
         let center = bounds.center();
-        Viewport {
-            x: screen.width / 2.0 - center.x * zoom,
-            y: screen.height / 2.0 - center.y * zoom,
-            zoom,
-        }
+        Viewport { x: screen.width / 2.0 - center.x * zoom, y: screen.height / 2.0 - center.y * zoom, zoom }
     }
 
     pub fn is_valid(&self) -> bool {
@@ -162,9 +138,6 @@ impl Viewport {
 
     /// The CSS transform of the world layer.
     pub fn css_transform(&self) -> String {
-        format!(
-            "translate({:.2}px, {:.2}px) scale({:.4})",
-            self.x, self.y, self.zoom
-        )
+        format!("translate({:.2}px, {:.2}px) scale({:.4})", self.x, self.y, self.zoom)
     }
 }

@@ -17,6 +17,7 @@ pub fn card_size(kind: Kind) -> Size {
         Kind::Episode => (156.0, 76.0),
         Kind::Place => (196.0, 124.0),
         Kind::Evidence => (196.0, 132.0),
+        Kind::Note => (200.0, 180.0),
     };
     Size { width, height }
 }
@@ -30,12 +31,7 @@ pub fn pin(origin: Point, kind: Kind) -> Point {
 pub fn default_layout(universe: &Universe) -> HashMap<String, Point> {
     let mut placed: HashMap<String, Point> = HashMap::new();
     let of_kind = |kinds: &[Kind]| -> Vec<(String, Kind)> {
-        universe
-            .entities
-            .iter()
-            .filter(|e| kinds.contains(&e.kind))
-            .map(|e| (e.id.clone(), e.kind))
-            .collect()
+        universe.entities.iter().filter(|e| kinds.contains(&e.kind)).map(|e| (e.id.clone(), e.kind)).collect()
     };
 
     let cases = of_kind(&[Kind::Case]);
@@ -93,10 +89,7 @@ fn place_ring(cards: &[(String, Kind)], (rx, ry): (f64, f64), placed: &mut HashM
         let angle = -FRAC_PI_2 + TAU * slot as f64 / n;
         let size = card_size(*kind);
         let centre = Point::new(rx * angle.cos(), ry * angle.sin());
-        placed.insert(
-            id.clone(),
-            centre.offset(-size.width / 2.0, -size.height / 2.0),
-        );
+        placed.insert(id.clone(), centre.offset(-size.width / 2.0, -size.height / 2.0));
     }
 }
 
@@ -125,12 +118,7 @@ fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<Str
 }
 
 /// The mean direction, seen from the board's centre, of the cards tied to `id` and of its own place.
-fn wanted_direction(
-    universe: &Universe,
-    id: &str,
-    own: f64,
-    placed: &HashMap<String, Point>,
-) -> f64 {
+fn wanted_direction(universe: &Universe, id: &str, own: f64, placed: &HashMap<String, Point>) -> f64 {
     // The card's own direction counts too, which damps two tied cards swapping places forever.
     let (mut sin, mut cos) = (own.sin(), own.cos());
     for link in &universe.links {

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod command;
 pub mod geometry;
+pub mod history;
 pub mod layout;
 pub mod string_path;
 pub mod universe;

@@ -15,6 +15,8 @@ pub enum Kind {
     Episode,
     Place,
     Evidence,
+    /// A fan's sticky note; never part of a universe.
+    Note,
 }
 
 impl Kind {
@@ -25,6 +27,7 @@ impl Kind {
             Kind::Episode => "episode",
             Kind::Place => "place",
             Kind::Evidence => "evidence",
+            Kind::Note => "note",
         }
     }
 }
@@ -88,30 +91,27 @@ pub enum UniverseError {
     UnknownEndpoint { link: String, missing: String },
     SelfLink(String),
     EpisodeOutOfRange { id: String, episode: u32 },
+    NoteInUniverse(String),
 }
 
 impl fmt::Display for UniverseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            UniverseError::Json(e) => write!(
-                f,
-                "the universe file is not valid JSON of the expected shape: {e}"
-            ),
+            UniverseError::Json(e) => {
+                write!(f, "the universe file is not valid JSON of the expected shape: {e}")
+            }
             UniverseError::Empty(what) => write!(f, "the universe has no {what}"),
             UniverseError::MissingField { id, field } => write!(f, "'{id}' has an empty {field}"),
             UniverseError::DuplicateId(id) => write!(f, "the id '{id}' is used more than once"),
             UniverseError::UnknownEndpoint { link, missing } => {
-                write!(
-                    f,
-                    "string '{link}' refers to '{missing}', which is not an entity"
-                )
+                write!(f, "string '{link}' refers to '{missing}', which is not an entity")
             }
             UniverseError::SelfLink(id) => write!(f, "string '{id}' ties a card to itself"),
+            UniverseError::NoteInUniverse(id) => {
+                write!(f, "'{id}' is a note; notes are the fan's, not the universe's")
+            }
             UniverseError::EpisodeOutOfRange { id, episode } => {
-                write!(
-                    f,
-                    "'{id}' names episode {episode}, outside the show's episodes"
-                )
+                write!(f, "'{id}' names episode {episode}, outside the show's episodes")
             }
         }
     }
@@ -125,12 +125,7 @@ impl Universe {
         let mut universe: Universe =
             serde_json::from_str(json).map_err(|e| UniverseError::Json(e.to_string()))?;
         universe.validate()?;
-        universe.index = universe
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        universe.index = universe.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         Ok(universe)
     }
 
@@ -161,6 +156,9 @@ impl Universe {
             }
         }
         for entity in &self.entities {
+            if entity.kind == Kind::Note {
+                return Err(UniverseError::NoteInUniverse(entity.id.clone()));
+            }
             self.check_text(&entity.id, "name", &entity.name)?;
             self.check_text(&entity.id, "source", &entity.source)?;
             self.check_episode(&entity.id, entity.first_episode)?;
@@ -188,20 +186,16 @@ impl Universe {
 
     fn check_text(&self, id: &str, field: &'static str, text: &str) -> Result<(), UniverseError> {
         if text.trim().is_empty() {
-            return Err(UniverseError::MissingField {
-                id: id.to_string(),
-                field,
-            });
+            return Err(UniverseError::MissingField { id: id.to_string(), field });
         }
         Ok(())
     }
 
     fn check_episode(&self, id: &str, episode: Option<u32>) -> Result<(), UniverseError> {
         match episode {
-            Some(n) if n == 0 || n > self.episodes => Err(UniverseError::EpisodeOutOfRange {
-                id: id.to_string(),
-                episode: n,
-            }),
+            Some(n) if n == 0 || n > self.episodes => {
+                Err(UniverseError::EpisodeOutOfRange { id: id.to_string(), episode: n })
+            }
             _ => Ok(()),
         }
     }

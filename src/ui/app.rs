@@ -15,10 +15,8 @@ pub fn App() -> impl IntoView {
     let universe = match Universe::ballard() {
         Ok(universe) => universe,
         Err(e) => {
-            notices.problem(
-                "universe",
-                format!("The built-in universe is damaged ({e}); please report this."),
-            );
+            notices
+                .problem("universe", format!("The built-in universe is damaged ({e}); please report this."));
             return view! { <NoticeList notices/> }.into_any();
         }
     };

@@ -37,10 +37,7 @@ impl Gesture {
             [one] if !one.on_card => Some((one.at, 0.0)),
             [a, b, ..] => {
                 let (a, b) = (a.at, b.at);
-                Some((
-                    Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0),
-                    (a.x - b.x).hypot(a.y - b.y),
-                ))
+                Some((Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0), (a.x - b.x).hypot(a.y - b.y)))
             }
             _ => None,
         }
@@ -61,9 +58,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let panning = RwSignal::new(false);
 
     let local = move |ev: &PointerEvent| -> Point {
-        let origin = board_ref
-            .get_untracked()
-            .map(|el| el.get_bounding_client_rect());
+        let origin = board_ref.get_untracked().map(|el| el.get_bounding_client_rect());
         let (left, top) = origin.map_or((0.0, 0.0), |r| (r.left(), r.top()));
         Point::new(ev.client_x() as f64 - left, ev.client_y() as f64 - top)
     };
@@ -76,11 +71,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         if !on_card {
             capture(&ev);
         }
-        let contact = Contact {
-            pointer: ev.pointer_id(),
-            at: local(&ev),
-            on_card,
-        };
+        let contact = Contact { pointer: ev.pointer_id(), at: local(&ev), on_card };
         let count = gesture.try_update_value(|g| {
             g.contacts.retain(|c| c.pointer != contact.pointer);
             g.contacts.push(contact);
@@ -96,10 +87,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         let Some((before, after)) = gesture
             .try_update_value(|g| {
                 let before = g.centre_and_spread();
-                let contact = g
-                    .contacts
-                    .iter_mut()
-                    .find(|c| c.pointer == ev.pointer_id())?;
+                let contact = g.contacts.iter_mut().find(|c| c.pointer == ev.pointer_id())?;
                 contact.at = at;
                 Some((before?, g.centre_and_spread()?))
             })
@@ -108,10 +96,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             return;
         };
         let ((c0, s0), (c1, s1)) = (before, after);
-        let mut view = state
-            .viewport
-            .get_untracked()
-            .panned(c1.x - c0.x, c1.y - c0.y);
+        let mut view = state.viewport.get_untracked().panned(c1.x - c0.x, c1.y - c0.y);
         if s0 > 0.0 && s1 > 0.0 {
             view = view.zoomed_at(c1, s1 / s0);
         }
@@ -178,10 +163,7 @@ fn listen_to_wheel(el: &web_sys::HtmlDivElement, state: BoardState) {
     let on_wheel = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
         let rect = target.get_bounding_client_rect();
-        let anchor = Point::new(
-            ev.client_x() as f64 - rect.left(),
-            ev.client_y() as f64 - rect.top(),
-        );
+        let anchor = Point::new(ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top());
         let pixels = match ev.delta_mode() {
             web_sys::WheelEvent::DOM_DELTA_LINE => ev.delta_y() * 16.0,
             web_sys::WheelEvent::DOM_DELTA_PAGE => ev.delta_y() * 400.0,

@@ -56,10 +56,8 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
         }
         let zoom = state.viewport.get_untracked().zoom;
         let now = client_point(&ev);
-        position.set(d.start_place.offset(
-            (now.x - d.start_screen.x) / zoom,
-            (now.y - d.start_screen.y) / zoom,
-        ));
+        position
+            .set(d.start_place.offset((now.x - d.start_screen.x) / zoom, (now.y - d.start_screen.y) / zoom));
     };
     let end_drag = {
         let id = id.clone();
@@ -71,11 +69,7 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             dragging.set(false);
             let to = position.get_untracked();
             if to != d.start_place {
-                state.commit(Command::MoveCard {
-                    id: id.clone(),
-                    from: d.start_place,
-                    to,
-                });
+                state.commit(Command::MoveCard { id: id.clone(), from: d.start_place, to });
             }
         }
     };
@@ -92,11 +86,7 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             };
             ev.prevent_default();
             let from = position.get_untracked();
-            state.commit(Command::MoveCard {
-                id: id.clone(),
-                from,
-                to: from.offset(dx, dy),
-            });
+            state.commit(Command::MoveCard { id: id.clone(), from, to: from.offset(dx, dy) });
         }
     };
 
@@ -171,12 +161,7 @@ fn kind_tag(kind: Kind) -> &'static str {
 
 fn accessible_name(entity: &Entity) -> String {
     match &entity.actor {
-        Some(actor) => format!(
-            "{}, {}, played by {}",
-            entity.name,
-            entity.kind.label(),
-            actor
-        ),
+        Some(actor) => format!("{}, {}, played by {}", entity.name, entity.kind.label(), actor),
         None => format!("{}, {}", entity.name, entity.kind.label()),
     }
 }
@@ -194,9 +179,7 @@ fn initials(name: &str) -> String {
 
 /// A small, stable tilt per card, so the board looks pinned by hand.
 fn tilt(id: &str) -> f64 {
-    let hash = id
-        .bytes()
-        .fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
+    let hash = id.bytes().fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
     (hash % 500) as f64 / 100.0 - 2.5
 }
 
@@ -206,10 +189,7 @@ fn client_point(ev: &PointerEvent) -> Point {
 
 /// Keeps the pointer's events coming to this element even when it leaves it.
 pub fn capture(ev: &PointerEvent) {
-    if let Some(el) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    {
+    if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
         let _ = el.set_pointer_capture(ev.pointer_id());
     }
 }

@@ -25,19 +25,11 @@ impl Notices {
     }
 
     pub fn problem(&self, topic: &'static str, text: String) {
-        self.show(Notice {
-            topic,
-            level: Level::Problem,
-            text,
-        });
+        self.show(Notice { topic, level: Level::Problem, text });
     }
 
     pub fn info(&self, topic: &'static str, text: String) {
-        self.show(Notice {
-            topic,
-            level: Level::Info,
-            text,
-        });
+        self.show(Notice { topic, level: Level::Info, text });
     }
 
     fn show(&self, notice: Notice) {
@@ -48,10 +40,7 @@ impl Notices {
     }
 
     pub fn dismiss_topic(&self, topic: &'static str) {
-        if self
-            .0
-            .with_untracked(|all| all.iter().any(|n| n.topic == topic))
-        {
+        if self.0.with_untracked(|all| all.iter().any(|n| n.topic == topic)) {
             self.0.update(|all| all.retain(|n| n.topic != topic));
         }
     }

@@ -51,12 +51,7 @@ impl BoardState {
         let positions = universe
             .entities
             .iter()
-            .filter_map(|e| {
-                Some((
-                    e.id.clone(),
-                    RwSignal::new(board.position(&e.id, &defaults)?),
-                ))
-            })
+            .filter_map(|e| Some((e.id.clone(), RwSignal::new(board.position(&e.id, &defaults)?))))
             .collect();
         BoardState {
             viewport: RwSignal::new(board.viewport.unwrap_or_default()),
@@ -76,12 +71,7 @@ impl BoardState {
         self.universe.with_value(|u| {
             u.entities
                 .iter()
-                .filter_map(|e| {
-                    Some(CardView {
-                        entity: e.clone(),
-                        position: self.position(&e.id)?,
-                    })
-                })
+                .filter_map(|e| Some(CardView { entity: e.clone(), position: self.position(&e.id)? }))
                 .collect()
         })
     }
@@ -97,8 +87,7 @@ impl BoardState {
     /// Applies a change to the model, mirrors it in the view and schedules a save.
     pub fn commit(&self, command: Command) {
         self.defaults.with_value(|defaults| {
-            self.board
-                .update_value(|board| command.apply(board, defaults));
+            self.board.update_value(|board| command.apply(board, defaults));
         });
         match command.moved_cards() {
             Some(ids) => ids.into_iter().for_each(|id| self.sync_position(id)),
@@ -114,16 +103,11 @@ impl BoardState {
     pub fn reset(&self) {
         let command = self.board.with_value(Command::reset);
         self.commit(command);
-        self.notices.info(
-            "reset",
-            "The board is back in its default layout.".to_string(),
-        );
+        self.notices.info("reset", "The board is back in its default layout.".to_string());
     }
 
     fn sync_position(&self, id: &str) {
-        let place = self
-            .defaults
-            .with_value(|d| self.board.with_value(|b| b.position(id, d)));
+        let place = self.defaults.with_value(|d| self.board.with_value(|b| b.position(id, d)));
         if let (Some(signal), Some(place)) = (self.position(id), place) {
             if signal.get_untracked() != place {
                 signal.set(place);
@@ -154,10 +138,7 @@ impl BoardState {
     /// Shows the whole board inside `area` (screen pixels).
     pub fn fit(&self, area: Rect) {
         if let Some(bounds) = self.bounds() {
-            let size = Size {
-                width: area.width,
-                height: area.height,
-            };
+            let size = Size { width: area.width, height: area.height };
             self.set_viewport(Viewport::fitting(bounds, size, FIT_MARGIN).panned(area.x, area.y));
         }
     }

@@ -8,13 +8,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CanonString(link: CanonLink, state: BoardState) -> Option<impl IntoView> {
-    let (from, to) = state
-        .universe
-        .with_value(|u| Some((u.entity(&link.from)?.clone(), u.entity(&link.to)?.clone())))?;
+    let (from, to) =
+        state.universe.with_value(|u| Some((u.entity(&link.from)?.clone(), u.entity(&link.to)?.clone())))?;
     let (from_at, to_at) = (state.position(&from.id)?, state.position(&to.id)?);
-    let curve = Memo::new(move |_| {
-        SaggingString::between(pin(from_at.get(), from.kind), pin(to_at.get(), to.kind))
-    });
+    let curve =
+        Memo::new(move |_| SaggingString::between(pin(from_at.get(), from.kind), pin(to_at.get(), to.kind)));
     let path = move || curve.get().svg_path();
     let label_at = Memo::new(move |_| curve.get().midpoint());
     let name = format!("{} — {} — {}", from.name, link.label, to.name);

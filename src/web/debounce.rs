@@ -11,10 +11,7 @@ pub struct Debounce {
 
 impl Debounce {
     pub fn new(delay: Duration) -> Debounce {
-        Debounce {
-            delay,
-            pending: StoredValue::new(None),
-        }
+        Debounce { delay, pending: StoredValue::new(None) }
     }
 
     /// Runs `work` after the delay, unless asked again before then.

@@ -25,10 +25,8 @@ pub fn on_leave(flush: impl Fn() + 'static) {
         })
     };
     let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-    let _ = document.add_event_listener_with_callback(
-        "visibilitychange",
-        on_visibility.as_ref().unchecked_ref(),
-    );
+    let _ =
+        document.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
     // The listeners live as long as the page.
     on_hide.forget();
     on_visibility.forget();

@@ -30,7 +30,5 @@ pub fn read(key: &str) -> Result<Option<String>, String> {
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|e| describe(&e))
+    local_storage()?.set_item(key, value).map_err(|e| describe(&e))
 }
