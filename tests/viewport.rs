@@ -53,3 +53,16 @@ fn zoom_is_clamped_and_nonsense_factors_are_ignored() {
     assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), f64::NAN), v);
     assert_eq!(v.zoomed_at(Point::new(0.0, 0.0), -2.0), v);
 }
+
+proptest! {
+    #[test]
+    fn a_string_passes_through_both_pins_and_its_label_point(fx in -1e4..1e4f64, fy in -1e4..1e4f64, tx in -1e4..1e4f64, ty in -1e4..1e4f64) {
+        use caseboard::model::string_path::SaggingString;
+        let s = SaggingString::between(Point::new(fx, fy), Point::new(tx, ty));
+        prop_assert!(close(s.at(0.0), Point::new(fx, fy)));
+        prop_assert!(close(s.at(1.0), Point::new(tx, ty)));
+        prop_assert!(close(s.at(0.5), s.midpoint()));
+        // it sags: the middle hangs no higher than the ends' average
+        prop_assert!(s.midpoint().y >= (fy + ty) / 2.0 - 1e-9);
+    }
+}

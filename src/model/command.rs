@@ -36,6 +36,12 @@ impl Command {
         }
     }
 
+    /// This command followed by `next` (built against the board as this one leaves it), as one step.
+    pub fn and(mut self, next: Command) -> Command {
+        self.changes.extend(next.changes);
+        self
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.changes.iter().map(|c| &c.key)
     }

@@ -5,5 +5,6 @@ pub mod command;
 pub mod geometry;
 pub mod history;
 pub mod layout;
+pub mod selection;
 pub mod string_path;
 pub mod universe;

@@ -29,6 +29,27 @@ impl SaggingString {
         )
     }
 
+    /// The point at parameter `t` (0 at `from`, 1 at `to`).
+    pub fn at(&self, t: f64) -> Point {
+        let u = 1.0 - t;
+        Point::new(
+            u * u * self.from.x + 2.0 * u * t * self.control.x + t * t * self.to.x,
+            u * u * self.from.y + 2.0 * u * t * self.control.y + t * t * self.to.y,
+        )
+    }
+
+    /// SVG path data for the part of the curve between parameters `t0` and `t1`, as a polyline.
+    /// A string's hit area leaves out its ends, so the pins under them stay reachable.
+    pub fn svg_part(&self, t0: f64, t1: f64, steps: usize) -> String {
+        let steps = steps.max(1);
+        (0..=steps)
+            .map(|i| {
+                let p = self.at(t0 + (t1 - t0) * i as f64 / steps as f64);
+                format!("{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y)
+            })
+            .collect()
+    }
+
     /// SVG path data.
     pub fn svg_path(&self) -> String {
         format!(

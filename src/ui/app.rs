@@ -2,12 +2,20 @@
 
 use crate::model::universe::Universe;
 use crate::ui::board::Board;
+use crate::ui::hidden_cards::HiddenCards;
+use crate::ui::inspector::Inspector;
+use crate::ui::legend::Legend;
 use crate::ui::notices::{NoticeList, Notices};
 use crate::ui::screen::visible_board;
+use crate::ui::shortcuts;
 use crate::ui::state::BoardState;
+use crate::ui::theories::Theories;
 use crate::ui::toolbar::Toolbar;
 use crate::web::lifecycle;
 use leptos::prelude::*;
+
+/// From this width on, the theories panel starts open beside the board.
+const WIDE_SCREEN: f64 = 1100.0;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -22,14 +30,27 @@ pub fn App() -> impl IntoView {
     };
     let state = BoardState::load(universe, notices);
     lifecycle::on_leave(move || state.flush_save());
+    shortcuts::install(state);
     if !state.has_saved_view() {
         request_animation_frame(move || state.fit(visible_board()));
     }
+    let panel_open = RwSignal::new(visible_board().width >= WIDE_SCREEN);
+    let dock_shown = move || panel_open.get() || state.selection.with(|s| !s.is_empty());
     view! {
-        <Toolbar state/>
+        <Toolbar state panel_open/>
         <main class="stage">
             <Board state/>
         </main>
+        <Show when=dock_shown>
+            <aside class="dock" aria-label="Board panel">
+                <Inspector state/>
+                <Show when=move || panel_open.get()>
+                    <Theories state/>
+                    <HiddenCards state/>
+                    <Legend/>
+                </Show>
+            </aside>
+        </Show>
         <NoticeList notices/>
     }
     .into_any()

@@ -1,11 +1,13 @@
 //! The cork: one world layer holding cards and strings, panned by dragging empty cork,
 //! zoomed by the wheel or a two-finger pinch.
 
-use crate::model::geometry::{Point, Viewport};
+use crate::model::geometry::{Point, Rect, Viewport};
+use crate::model::layout::card_size;
+use crate::model::selection::cards_touching;
 use crate::ui::card::{capture, Card};
 use crate::ui::state::BoardState;
-use crate::ui::string::CanonString;
-use leptos::ev::PointerEvent;
+use crate::ui::string::{RubberBand, Strand};
+use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -51,11 +53,39 @@ fn is_on_card(ev: &PointerEvent) -> bool {
         .is_some()
 }
 
+/// A rectangle being dragged out on the cork to select what it touches (screen coordinates).
+#[derive(Clone, Copy, PartialEq)]
+struct Marquee {
+    pointer: i32,
+    start: Point,
+    now: Point,
+    additive: bool,
+}
+
+impl Marquee {
+    fn rect(&self) -> Rect {
+        Rect {
+            x: self.start.x.min(self.now.x),
+            y: self.start.y.min(self.now.y),
+            width: (self.start.x - self.now.x).abs(),
+            height: (self.start.y - self.now.y).abs(),
+        }
+    }
+}
+
+/// Below this zoom pins are too small to aim at, and would steal a finger's drag of the card.
+const PINS_FROM_ZOOM: f64 = 0.45;
+
+/// A press on bare cork that has not moved (yet) is a click: it clears the selection.
+const CLICK_SLOP: f64 = 4.0;
+
 #[component]
 pub fn Board(state: BoardState) -> impl IntoView {
     let board_ref = NodeRef::<Div>::new();
     let gesture = StoredValue::new(Gesture::default());
     let panning = RwSignal::new(false);
+    let marquee = RwSignal::new(None::<Marquee>);
+    let press = StoredValue::new(None::<(i32, Point)>);
 
     let local = move |ev: &PointerEvent| -> Point {
         let origin = board_ref.get_untracked().map(|el| el.get_bounding_client_rect());
@@ -68,10 +98,18 @@ pub fn Board(state: BoardState) -> impl IntoView {
             return;
         }
         let on_card = is_on_card(&ev);
+        let at = local(&ev);
         if !on_card {
             capture(&ev);
+            press.set_value(Some((ev.pointer_id(), at)));
+            let first = gesture.with_value(|g| g.contacts.is_empty());
+            if first && (ev.shift_key() || state.select_mode.get_untracked()) {
+                let additive = ev.shift_key();
+                marquee.set(Some(Marquee { pointer: ev.pointer_id(), start: at, now: at, additive }));
+                return;
+            }
         }
-        let contact = Contact { pointer: ev.pointer_id(), at: local(&ev), on_card };
+        let contact = Contact { pointer: ev.pointer_id(), at, on_card };
         let count = gesture.try_update_value(|g| {
             g.contacts.retain(|c| c.pointer != contact.pointer);
             g.contacts.push(contact);
@@ -84,6 +122,14 @@ pub fn Board(state: BoardState) -> impl IntoView {
     };
     let on_pointermove = move |ev: PointerEvent| {
         let at = local(&ev);
+        if marquee.with_untracked(|m| m.is_some_and(|m| m.pointer == ev.pointer_id())) {
+            marquee.update(|m| {
+                if let Some(m) = m {
+                    m.now = at;
+                }
+            });
+            return;
+        }
         let Some((before, after)) = gesture
             .try_update_value(|g| {
                 let before = g.centre_and_spread();
@@ -103,6 +149,15 @@ pub fn Board(state: BoardState) -> impl IntoView {
         state.viewport.set(view);
     };
     let on_pointerup = move |ev: PointerEvent| {
+        let at = local(&ev);
+        let clicked = press.try_update_value(Option::take).flatten().is_some_and(|(id, start)| {
+            id == ev.pointer_id() && (at.x - start.x).hypot(at.y - start.y) < CLICK_SLOP
+        });
+        if let Some(m) = marquee.get_untracked().filter(|m| m.pointer == ev.pointer_id()) {
+            marquee.set(None);
+            select_in(state, m);
+            return;
+        }
         let left = gesture.try_update_value(|g| {
             let before = g.contacts.len();
             g.contacts.retain(|c| c.pointer != ev.pointer_id());
@@ -115,6 +170,18 @@ pub fn Board(state: BoardState) -> impl IntoView {
                 state.set_viewport(state.viewport.get_untracked());
             }
         }
+        if clicked && ev.type_() == "pointerup" {
+            state.connecting.set(None);
+            if !ev.shift_key() {
+                state.selection.set(Default::default());
+            }
+        }
+    };
+    let on_dblclick = move |ev: MouseEvent| {
+        let at = Point::new(ev.client_x() as f64, ev.client_y() as f64);
+        let origin = crate::ui::screen::board_origin();
+        let world = state.viewport.get_untracked().to_world(Point::new(at.x - origin.x, at.y - origin.y));
+        state.add_note(world);
     };
 
     board_ref.on_load(move |el| listen_to_wheel(&el, state));
@@ -124,12 +191,23 @@ pub fn Board(state: BoardState) -> impl IntoView {
         let v = state.viewport.get();
         format!("{:.1}px {:.1}px", v.x, v.y)
     };
-    let links = state.universe.with_value(|u| u.links.clone());
+    let marquee_style = move || {
+        marquee.get().map(|m| {
+            let r = m.rect();
+            format!(
+                "transform: translate({:.0}px, {:.0}px); width: {:.0}px; height: {:.0}px",
+                r.x, r.y, r.width, r.height
+            )
+        })
+    };
 
     view! {
         <div
             class="board"
             class:panning=move || panning.get()
+            class:select-mode=move || state.select_mode.get()
+            class:far=move || state.viewport.with(|v| v.zoom < PINS_FROM_ZOOM)
+            class:connecting=move || state.connecting.with(|c| c.is_some())
             node_ref=board_ref
             role="application"
             aria-label="Case board"
@@ -139,21 +217,45 @@ pub fn Board(state: BoardState) -> impl IntoView {
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
+            on:dblclick=on_dblclick
         >
             <div class="world" style:transform=world_transform>
                 <div class="cards">
-                    <For each=move || state.cards() key=|c| c.entity.id.clone() let:card>
+                    <For each=move || state.cards.get() key=|c| c.id.clone() let:card>
                         <Card card state/>
                     </For>
                 </div>
                 <svg class="strings" width="1" height="1" aria-label="Strings" role="group">
-                    <For each=move || links.clone() key=|l| l.id.clone() let:link>
-                        <CanonString link state/>
+                    <For each=move || state.strings.get() key=|s| s.id.clone() let:string>
+                        <Strand string state/>
                     </For>
+                    <RubberBand state/>
                 </svg>
             </div>
+            {move || marquee_style().map(|style| view! { <div class="marquee" style=style></div> })}
         </div>
     }
+}
+
+/// Selects the cards the marquee touches (added to the selection with Shift).
+fn select_in(state: BoardState, marquee: Marquee) {
+    let view = state.viewport.get_untracked();
+    let r = marquee.rect();
+    let a = view.to_world(Point::new(r.x, r.y));
+    let b = view.to_world(Point::new(r.right(), r.bottom()));
+    let area = Rect { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+    let touched = state.cards.with_untracked(|cards| {
+        cards_touching(
+            area,
+            cards.iter().map(|c| (c.id.as_str(), Rect::at(c.position.get_untracked(), card_size(c.kind)))),
+        )
+    });
+    state.selection.update(|s| {
+        if !marquee.additive {
+            *s = Default::default();
+        }
+        s.cards.extend(touched);
+    });
 }
 
 /// The wheel zooms around the cursor. Attached by hand so it is not passive and can stop the

@@ -1,180 +1,320 @@
-//! One card on the board: dragged with any pointer, moved with the arrow keys.
+//! One card on the board: selected by a click, dragged (with the rest of the selection) by any
+//! pointer, moved with the arrow keys, and tied to another card from its pin.
 
-use crate::model::command::Command;
 use crate::model::geometry::Point;
 use crate::model::layout::card_size;
 use crate::model::universe::{Entity, Kind};
-use crate::ui::state::{BoardState, CardView};
-use leptos::ev::{KeyboardEvent, PointerEvent};
+use crate::ui::card_face::{CanonFace, FanFace};
+use crate::ui::state::{display_title, BoardState, CardView, Face};
+use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Arrow keys move a card this far (Shift: `BIG_STEP`), in world units.
 const STEP: f64 = 10.0;
 const BIG_STEP: f64 = 50.0;
+/// A press that moves less than this (screen pixels) is a click, not a drag.
+const CLICK_SLOP: f64 = 3.0;
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Drag {
     pointer: i32,
     start_screen: Point,
-    start_place: Point,
+    additive: bool,
+    moved: bool,
+    /// Every card that moves with this one: id, position signal, where it started.
+    items: Vec<(String, RwSignal<Point>, Point)>,
 }
 
 #[component]
 pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
-    let CardView { entity, position } = card;
-    let id = entity.id.clone();
-    let size = card_size(entity.kind);
+    let CardView { id, kind, face, position } = card;
+    let size = card_size(kind);
     let drag = StoredValue::new(None::<Drag>);
     let dragging = RwSignal::new(false);
+    let is_fan = matches!(face, Face::Fan(_));
+    let id_store = StoredValue::new(id.clone());
+
+    let selected = move || id_store.with_value(|id| state.selection.with(|s| s.cards.contains(id)));
+    let is_connect_source = move || {
+        id_store.with_value(|id| state.connecting.with(|c| c.as_ref().is_some_and(|c| &c.from == id)))
+    };
 
     let on_pointerdown = move |ev: PointerEvent| {
-        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+        if (ev.pointer_type() == "mouse" && ev.button() != 0) || is_text_field(&ev) {
             return;
         }
         // A finger's events also reach the board, which turns two fingers into a pinch.
         if ev.pointer_type() != "touch" {
             ev.stop_propagation();
         }
+        let id = id_store.get_value();
+        if let Some(from) = state.connecting.get_untracked().filter(|c| c.pointer.is_none()).map(|c| c.from) {
+            state.connect(&from, &id);
+            return;
+        }
         capture(&ev);
+        let additive = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+        let selection = state.selection.get_untracked();
+        let group: Vec<String> = if selection.cards.contains(&id) && !additive {
+            selection.cards.into_iter().collect()
+        } else {
+            vec![id]
+        };
+        let items = group
+            .into_iter()
+            .filter_map(|g| {
+                let signal = state.position(&g)?;
+                let start = signal.get_untracked();
+                Some((g, signal, start))
+            })
+            .collect();
         drag.set_value(Some(Drag {
             pointer: ev.pointer_id(),
             start_screen: client_point(&ev),
-            start_place: position.get_untracked(),
+            additive,
+            moved: false,
+            items,
         }));
-        dragging.set(true);
     };
     let on_pointermove = move |ev: PointerEvent| {
-        let Some(d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
+        let Some(mut d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
             return;
         };
         if state.pinching.get_value() {
+            d.items.iter().for_each(|(_, signal, start)| signal.set(*start));
             drag.set_value(None);
             dragging.set(false);
-            position.set(d.start_place);
             return;
         }
-        let zoom = state.viewport.get_untracked().zoom;
         let now = client_point(&ev);
-        position
-            .set(d.start_place.offset((now.x - d.start_screen.x) / zoom, (now.y - d.start_screen.y) / zoom));
-    };
-    let end_drag = {
-        let id = id.clone();
-        move |ev: PointerEvent| {
-            let Some(d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
+        let (dx, dy) = (now.x - d.start_screen.x, now.y - d.start_screen.y);
+        if !d.moved {
+            if dx.hypot(dy) < CLICK_SLOP {
                 return;
-            };
-            drag.set_value(None);
-            dragging.set(false);
-            let to = position.get_untracked();
-            if to != d.start_place {
-                state.commit(Command::MoveCard { id: id.clone(), from: d.start_place, to });
             }
+            d.moved = true;
+            dragging.set(true);
+            let id = id_store.get_value();
+            if !d.additive && !state.selection.with_untracked(|s| s.cards.contains(&id)) {
+                state.click_card(&id, false);
+            }
+            drag.set_value(Some(d.clone()));
+        }
+        let zoom = state.viewport.get_untracked().zoom;
+        for (_, signal, start) in &d.items {
+            signal.set(start.offset(dx / zoom, dy / zoom));
         }
     };
-    let on_keydown = {
-        let id = id.clone();
-        move |ev: KeyboardEvent| {
-            let step = if ev.shift_key() { BIG_STEP } else { STEP };
-            let (dx, dy) = match ev.key().as_str() {
-                "ArrowLeft" => (-step, 0.0),
-                "ArrowRight" => (step, 0.0),
-                "ArrowUp" => (0.0, -step),
-                "ArrowDown" => (0.0, step),
+    let end_drag = move |ev: PointerEvent| {
+        let Some(d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
+            return;
+        };
+        drag.set_value(None);
+        dragging.set(false);
+        if d.moved {
+            let moves: Vec<(String, Point)> =
+                d.items.iter().map(|(id, signal, _)| (id.clone(), signal.get_untracked())).collect();
+            state.move_cards(&moves);
+        } else if ev.type_() == "pointerup" {
+            state.click_card(&id_store.get_value(), d.additive);
+        }
+    };
+    let on_dblclick = move |ev: MouseEvent| {
+        ev.stop_propagation();
+        if is_fan {
+            state.editing.set(Some(id_store.get_value()));
+        }
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.target() != ev.current_target() {
+            return;
+        }
+        let id = id_store.get_value();
+        if let Some(from) = state.connecting.get_untracked().map(|c| c.from) {
+            match ev.key().as_str() {
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    state.connect(&from, &id);
+                    focus_card(&id);
+                }
+                "ArrowRight" | "ArrowDown" => focus_neighbour(&ev, true),
+                "ArrowLeft" | "ArrowUp" => focus_neighbour(&ev, false),
                 _ => return,
-            };
+            }
             ev.prevent_default();
-            let from = position.get_untracked();
-            state.commit(Command::MoveCard { id: id.clone(), from, to: from.offset(dx, dy) });
+            return;
+        }
+        let step = if ev.shift_key() { BIG_STEP } else { STEP };
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-step, 0.0),
+            "ArrowRight" => (step, 0.0),
+            "ArrowUp" => (0.0, -step),
+            "ArrowDown" => (0.0, step),
+            "Enter" => {
+                ev.prevent_default();
+                if is_fan {
+                    state.editing.set(Some(id));
+                } else {
+                    state.click_card(&id, false);
+                }
+                return;
+            }
+            " " => {
+                ev.prevent_default();
+                state.click_card(&id, true);
+                return;
+            }
+            "c" | "C" if !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) => {
+                ev.prevent_default();
+                state.start_connecting(&id, None);
+                state.notices.info(
+                    "connect",
+                    format!(
+                        "Tying a string from {}: Tab or arrow keys to a card, Enter to tie, Escape to cancel.",
+                        state.title(&id)
+                    ),
+                );
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let selection = state.selection.get_untracked();
+        let group: Vec<String> =
+            if selection.cards.contains(&id) { selection.cards.into_iter().collect() } else { vec![id] };
+        let moves: Vec<(String, Point)> = group
+            .into_iter()
+            .filter_map(|g| Some((g.clone(), state.position(&g)?.get_untracked().offset(dx, dy))))
+            .collect();
+        state.move_cards(&moves);
+    };
+
+    let label = {
+        let face = face.clone();
+        move || accessible_name(&face)
+    };
+    let pin_label = move || format!("Connect from {}", id_store.with_value(|id| state.title(id)));
+    let theory_colour = {
+        let face = face.clone();
+        move || match &face {
+            Face::Fan(card) => card.with(|c| c.theory.clone()).and_then(|t| {
+                state.theories.with(|all| all.iter().find(|x| x.id == t).map(|x| x.colour.clone()))
+            }),
+            Face::Canon(_) => None,
         }
     };
 
     view! {
         <div
-            class=format!("card card-{}", entity.kind.label())
+            class=format!("card card-{}", kind.label())
+            class:fan=is_fan
             class:dragging=move || dragging.get()
+            class:selected=selected
+            class:connect-source=is_connect_source
             data-card-id=id.clone()
             tabindex="0"
             role="group"
             aria-roledescription="card"
-            aria-label=accessible_name(&entity)
+            aria-label=label
+            aria-selected=move || if selected() { "true" } else { "false" }
             style:width=format!("{}px", size.width)
             style:height=format!("{}px", size.height)
             style:transform=move || {
                 let p = position.get();
                 format!("translate({:.1}px, {:.1}px)", p.x, p.y)
             }
+            style:--theory-colour=theory_colour
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
-            on:pointerup=end_drag.clone()
+            on:pointerup=end_drag
             on:pointercancel=end_drag
+            on:dblclick=on_dblclick
             on:keydown=on_keydown
         >
             <div class="card-body" style:rotate=format!("{:.2}deg", tilt(&id))>
-                <span class="pin" aria-hidden="true"></span>
-                <CardFace entity=entity.clone()/>
+                <Pin id=id.clone() label=pin_label state/>
+                {match face {
+                    Face::Canon(entity) => view! { <CanonFace entity/> }.into_any(),
+                    Face::Fan(card) => view! { <FanFace card state/> }.into_any(),
+                }}
             </div>
         </div>
     }
 }
 
+/// The pin: drag from it to another card to tie a string; or tap it, then tap the other card.
 #[component]
-fn CardFace(entity: Entity) -> impl IntoView {
-    match entity.kind {
-        Kind::Character => view! {
-            <div class="photo" aria-hidden="true">
-                <span class="silhouette"></span>
-                <span class="initials">{initials(&entity.name)}</span>
-            </div>
-            <div class="caption">
-                <strong class="title">{entity.name.clone()}</strong>
-                <span class="actor" class:unknown=entity.actor.is_none()>
-                    {entity.actor.clone().unwrap_or_else(|| "actor not named".into())}
-                </span>
-            </div>
+fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: BoardState) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let world_point = move |ev: &PointerEvent| {
+        let board = crate::ui::screen::board_origin();
+        state
+            .viewport
+            .get_untracked()
+            .to_world(Point::new(ev.client_x() as f64 - board.x, ev.client_y() as f64 - board.y))
+    };
+    let on_pointerdown = move |ev: PointerEvent| {
+        ev.stop_propagation();
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
         }
-        .into_any(),
-        Kind::Episode => view! {
-            <span class="ticket-label" aria-hidden="true">"Episode"</span>
-            <strong class="ticket-number" aria-hidden="true">{entity.number.unwrap_or_default()}</strong>
-            <span class="ticket-stub" aria-hidden="true">"Admit one"</span>
+        capture(&ev);
+        state.start_connecting(&id.get_value(), Some(world_point(&ev)));
+    };
+    let on_pointermove = move |ev: PointerEvent| {
+        if state.connecting.with_untracked(|c| c.as_ref().is_some_and(|c| c.pointer.is_some())) {
+            let at = world_point(&ev);
+            state.connecting.update(|c| {
+                if let Some(c) = c {
+                    c.pointer = Some(at);
+                }
+            });
         }
-        .into_any(),
-        kind => view! {
-            <span class="kind-tag" aria-hidden="true">{kind_tag(kind)}</span>
-            <strong class="title">{entity.name.clone()}</strong>
-            <p class="description">{entity.description.clone()}</p>
+    };
+    let on_pointerup = move |ev: PointerEvent| {
+        ev.stop_propagation();
+        let from = id.get_value();
+        match card_under(&ev) {
+            Some(to) if to != from => state.connect(&from, &to),
+            // Released on its own card: wait for a tap on the other card.
+            Some(_) => state.start_connecting(&from, None),
+            None => state.connecting.set(None),
         }
-        .into_any(),
+    };
+    view! {
+        <button
+            class="pin"
+            tabindex="-1"
+            aria-label=label
+            title="Drag to another card to tie a string"
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=on_pointerup
+            on:pointercancel=move |_| state.connecting.set(None)
+        ></button>
     }
 }
 
-fn kind_tag(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Case => "Case file",
-        Kind::Place => "Location",
-        Kind::Evidence => "Evidence",
-        Kind::Character | Kind::Episode => "",
+fn accessible_name(face: &Face) -> String {
+    match face {
+        Face::Canon(entity) => canon_name(entity),
+        Face::Fan(card) => {
+            let kind = card.with(|c| c.kind);
+            let title = card.with(display_title);
+            match kind {
+                Kind::Note => format!("{title}, your note"),
+                kind => format!("{title}, your {}", kind.label()),
+            }
+        }
     }
 }
 
-fn accessible_name(entity: &Entity) -> String {
+fn canon_name(entity: &Entity) -> String {
     match &entity.actor {
         Some(actor) => format!("{}, {}, played by {}", entity.name, entity.kind.label(), actor),
         None => format!("{}, {}", entity.name, entity.kind.label()),
     }
-}
-
-/// Two letters for a photo without a photo: "Lt. Grace Billets" → "GB".
-fn initials(name: &str) -> String {
-    const SKIP: [&str; 5] = ["the", "a", "lt.", "dr.", "an"];
-    name.split_whitespace()
-        .filter(|w| !SKIP.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect::<String>()
-        .to_uppercase()
 }
 
 /// A small, stable tilt per card, so the board looks pinned by hand.
@@ -185,6 +325,41 @@ fn tilt(id: &str) -> f64 {
 
 fn client_point(ev: &PointerEvent) -> Point {
     Point::new(ev.client_x() as f64, ev.client_y() as f64)
+}
+
+fn is_text_field(ev: &PointerEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// The id of the card under the pointer, if any.
+fn card_under(ev: &PointerEvent) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let el = document.element_from_point(ev.client_x() as f32, ev.client_y() as f32)?;
+    el.closest("[data-card-id]").ok().flatten()?.get_attribute("data-card-id")
+}
+
+fn focus_card(id: &str) {
+    let selector = format!("[data-card-id=\"{}\"]", id.replace('"', ""));
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
+    }
+}
+
+/// Moves focus to the next (or previous) card on the board.
+fn focus_neighbour(ev: &KeyboardEvent, forward: bool) {
+    let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let next = if forward { el.next_element_sibling() } else { el.previous_element_sibling() };
+    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = next.focus();
+    }
 }
 
 /// Keeps the pointer's events coming to this element even when it leaves it.

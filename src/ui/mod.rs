@@ -1,11 +1,21 @@
 //! Leptos components, one per file.
 
+mod actions;
+mod add_card;
 pub mod app;
 mod board;
 mod card;
+mod card_face;
 mod confirm;
+mod hidden_cards;
+mod icons;
+mod inspector;
+mod legend;
 mod notices;
+mod persistence;
 mod screen;
+mod shortcuts;
 mod state;
 mod string;
+mod theories;
 mod toolbar;

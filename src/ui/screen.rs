@@ -1,6 +1,6 @@
 //! The part of the window where the board can be seen: below the toolbar.
 
-use crate::model::geometry::Rect;
+use crate::model::geometry::{Point, Rect};
 use wasm_bindgen::JsCast;
 
 pub fn visible_board() -> Rect {
@@ -15,5 +15,32 @@ pub fn visible_board() -> Rect {
         .and_then(|d| d.query_selector(".toolbar").ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .map_or(0.0, |el| el.get_bounding_client_rect().bottom());
-    Rect { x: 0.0, y: toolbar, width, height: (height - toolbar).max(1.0) }
+    let covered = |selector: &str| {
+        window
+            .document()
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .map(|el| el.get_bounding_client_rect())
+    };
+    // A panel docked at the right (desktop) or as a sheet at the bottom (phone) hides part of the board.
+    let dock = covered(".dock");
+    let sheet = |r: &web_sys::DomRect| r.width() >= width * 0.9;
+    let right = dock.as_ref().filter(|r| !sheet(r)).map_or(width, |r| r.left());
+    let bottom = [dock.filter(sheet), covered(".edit-tools").filter(|r| r.top() > height / 2.0)]
+        .into_iter()
+        .flatten()
+        .map(|r| r.top())
+        .fold(height, f64::min);
+    Rect { x: 0.0, y: toolbar, width: right.max(1.0), height: (bottom - toolbar).max(1.0) }
+}
+
+/// The board's top-left corner on the screen: pointer positions are measured from it.
+pub fn board_origin() -> Point {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".board").ok().flatten())
+        .map(|el| {
+            let r = el.get_bounding_client_rect();
+            Point::new(r.left(), r.top())
+        })
+        .unwrap_or_default()
 }

@@ -1,29 +1,55 @@
-//! The board's reactive state: the pure model plus one position signal per card, and the
-//! single door (`commit`) through which every change passes.
+//! The board's reactive state: the pure model, a signal per card position and per fan record,
+//! and the single door (`commit`, `undo`, `redo`) through which every change passes.
 
-use crate::formats::envelope;
-use crate::model::board::Board;
-use crate::model::command::Command;
+use crate::model::board::{Board, FanCard, FanString, Key, Theory};
+use crate::model::command::{Clip, Command};
 use crate::model::geometry::{Point, Rect, Size, Viewport};
+use crate::model::history::History;
 use crate::model::layout::{card_size, default_layout};
-use crate::model::universe::{Entity, Universe};
+use crate::model::selection::Selection;
+use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
-use crate::web::debounce::Debounce;
-use crate::web::storage;
+use crate::ui::persistence::Persistence;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::time::Duration;
 
-/// Saves land at most this long after the last change.
-const SAVE_DELAY: Duration = Duration::from_millis(250);
 /// The empty screen kept around the board by "Fit to view".
 const FIT_MARGIN: f64 = 40.0;
 
-/// A card as the view needs it: its facts and its position signal.
+/// What a card shows: canon facts, or the fan's own record (editable).
+#[derive(Clone)]
+pub enum Face {
+    Canon(Entity),
+    Fan(RwSignal<FanCard>),
+}
+
 #[derive(Clone)]
 pub struct CardView {
-    pub entity: Entity,
+    pub id: String,
+    pub kind: Kind,
+    pub face: Face,
     pub position: RwSignal<Point>,
+}
+
+#[derive(Clone)]
+pub enum StringFace {
+    Canon(CanonLink),
+    Fan(RwSignal<FanString>),
+}
+
+#[derive(Clone)]
+pub struct StringView {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub face: StringFace,
+}
+
+/// A string being tied: from a card's pin to the pointer, or (keyboard) to a chosen card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connecting {
+    pub from: String,
+    pub pointer: Option<Point>,
 }
 
 #[derive(Clone, Copy)]
@@ -31,87 +57,355 @@ pub struct BoardState {
     pub universe: StoredValue<Universe>,
     defaults: StoredValue<HashMap<String, Point>>,
     board: StoredValue<Board>,
+    history: StoredValue<History>,
     positions: StoredValue<HashMap<String, RwSignal<Point>>>,
+    fan_cards: StoredValue<HashMap<String, RwSignal<FanCard>>>,
+    fan_strings: StoredValue<HashMap<String, RwSignal<FanString>>>,
+    /// The cards on the board (canon cards not hidden, and the fan's).
+    pub cards: RwSignal<Vec<CardView>>,
+    /// The strings whose two ends are on the board and whose theory is shown.
+    pub strings: RwSignal<Vec<StringView>>,
+    pub theories: RwSignal<Vec<Theory>>,
+    /// Canon cards the fan hid, in universe order.
+    pub hidden: RwSignal<Vec<Entity>>,
+    pub active_theory: RwSignal<Option<String>>,
+    pub selection: RwSignal<Selection>,
+    /// Bumped by every change, for views computed from the whole board.
+    pub revision: RwSignal<u64>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The fan card whose text is being edited in place.
+    pub editing: RwSignal<Option<String>>,
+    pub connecting: RwSignal<Option<Connecting>>,
+    /// "Select" mode: dragging on cork draws a selection rectangle instead of panning (for touch).
+    pub select_mode: RwSignal<bool>,
+    /// Set when a new string's label should be typed at once (the inspector focuses it).
+    pub focus_label: RwSignal<bool>,
+    pub clip: StoredValue<Clip>,
     pub viewport: RwSignal<Viewport>,
     /// True while two fingers pinch: a card drag that one of them began gives way.
     pub pinching: StoredValue<bool>,
     pub notices: Notices,
-    storage_key: StoredValue<String>,
-    /// False when saving would overwrite stored data that could not be backed up.
-    may_save: StoredValue<bool>,
-    save_debounce: Debounce,
+    persistence: Persistence,
+    /// The board's own reactive owner: signals for new records are made under it, so they live
+    /// as long as the board, not as long as the dialog or button that made them.
+    owner: StoredValue<Owner>,
 }
 
 impl BoardState {
     /// The state of a universe's board, restored from storage where it can be.
     pub fn load(universe: Universe, notices: Notices) -> BoardState {
         let defaults = default_layout(&universe);
-        let storage_key = format!("caseboard.board.{}", universe.id);
-        let (board, may_save) = restore(&universe, &storage_key, notices);
-        let positions = universe
-            .entities
-            .iter()
-            .filter_map(|e| Some((e.id.clone(), RwSignal::new(board.position(&e.id, &defaults)?))))
-            .collect();
-        BoardState {
-            viewport: RwSignal::new(board.viewport.unwrap_or_default()),
-            pinching: StoredValue::new(false),
+        let board = StoredValue::new(Board::default());
+        let persistence = Persistence::open(&universe, board, notices);
+        let restored = board.get_value();
+        let state = BoardState {
+            viewport: RwSignal::new(restored.viewport.unwrap_or_default()),
             universe: StoredValue::new(universe),
             defaults: StoredValue::new(defaults),
-            board: StoredValue::new(board),
-            positions: StoredValue::new(positions),
+            board,
+            history: StoredValue::new(History::default()),
+            positions: StoredValue::new(HashMap::new()),
+            fan_cards: StoredValue::new(HashMap::new()),
+            fan_strings: StoredValue::new(HashMap::new()),
+            cards: RwSignal::new(Vec::new()),
+            strings: RwSignal::new(Vec::new()),
+            theories: RwSignal::new(Vec::new()),
+            hidden: RwSignal::new(Vec::new()),
+            active_theory: RwSignal::new(None),
+            selection: RwSignal::new(Selection::default()),
+            revision: RwSignal::new(0),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            editing: RwSignal::new(None),
+            connecting: RwSignal::new(None),
+            focus_label: RwSignal::new(false),
+            select_mode: RwSignal::new(false),
+            clip: StoredValue::new(Clip::default()),
+            pinching: StoredValue::new(false),
             notices,
-            storage_key: StoredValue::new(storage_key),
-            may_save: StoredValue::new(may_save),
-            save_debounce: Debounce::new(SAVE_DELAY),
-        }
+            persistence,
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        };
+        state.replace_board(restored);
+        state
     }
 
-    pub fn cards(&self) -> Vec<CardView> {
+    /// Puts a whole board in place (on load, or when another tab saved) and rebuilds the view.
+    fn replace_board(&self, board: Board) {
+        self.board.set_value(board);
         self.universe.with_value(|u| {
-            u.entities
-                .iter()
-                .filter_map(|e| Some(CardView { entity: e.clone(), position: self.position(&e.id)? }))
-                .collect()
-        })
+            let ids = u.entities.iter().map(|e| e.id.clone());
+            ids.for_each(|id| self.sync_position(&id));
+        });
+        let keys = self.board.with_value(Board::keys);
+        self.sync(keys.iter());
+        self.rebuild_theories();
+        self.rebuild_cards();
+        self.rebuild_strings();
+    }
+
+    pub fn with_board<R>(&self, f: impl FnOnce(&Board) -> R) -> R {
+        self.board.with_value(f)
+    }
+
+    pub fn defaults(&self) -> HashMap<String, Point> {
+        self.defaults.get_value()
     }
 
     pub fn position(&self, id: &str) -> Option<RwSignal<Point>> {
         self.positions.with_value(|p| p.get(id).copied())
     }
 
+    pub fn fan_card(&self, id: &str) -> Option<RwSignal<FanCard>> {
+        self.fan_cards.with_value(|c| c.get(id).copied())
+    }
+
+    pub fn fan_string(&self, id: &str) -> Option<RwSignal<FanString>> {
+        self.fan_strings.with_value(|s| s.get(id).copied())
+    }
+
+    pub fn kind_of(&self, id: &str) -> Option<Kind> {
+        self.fan_card(id)
+            .map(|c| c.with_untracked(|c| c.kind))
+            .or_else(|| self.universe.with_value(|u| u.entity(id).map(|e| e.kind)))
+    }
+
+    /// A card's title as shown; tracked, so names that depend on it follow edits.
+    pub fn title(&self, id: &str) -> String {
+        match self.fan_card(id) {
+            Some(card) => card.with(display_title),
+            None => self.universe.with_value(|u| u.entity(id).map(|e| e.name.clone())).unwrap_or_default(),
+        }
+    }
+
     pub fn has_saved_view(&self) -> bool {
         self.board.with_value(|b| b.viewport.is_some())
     }
 
-    /// Applies a change to the model, mirrors it in the view and schedules a save.
+    /// Applies a change to the model, records it for undo, mirrors it in the view and saves.
     pub fn commit(&self, command: Command) {
-        self.defaults.with_value(|defaults| {
-            self.board.update_value(|board| command.apply(board, defaults));
-        });
-        match command.moved_cards() {
-            Some(ids) => ids.into_iter().for_each(|id| self.sync_position(id)),
-            None => {
-                let ids: Vec<String> = self.positions.with_value(|p| p.keys().cloned().collect());
-                ids.iter().for_each(|id| self.sync_position(id));
-            }
+        if command.is_empty() {
+            return;
         }
-        self.schedule_save();
+        self.board.update_value(|board| command.apply(board));
+        self.sync(command.keys());
+        self.history.update_value(|h| h.record(command));
+        self.after_change();
     }
 
-    /// Puts every card back in its default place (one undoable change).
-    pub fn reset(&self) {
-        let command = self.board.with_value(Command::reset);
-        self.commit(command);
-        self.notices.info("reset", "The board is back in its default layout.".to_string());
+    pub fn undo(&self) {
+        self.step_history(History::undo);
+    }
+
+    pub fn redo(&self) {
+        self.step_history(History::redo);
+    }
+
+    fn step_history(&self, step: fn(&mut History, &mut Board) -> Option<Command>) {
+        let mut history = self.history.get_value();
+        let command = self.board.try_update_value(|board| step(&mut history, board)).flatten();
+        self.history.set_value(history);
+        if let Some(command) = command {
+            self.editing.set(None);
+            self.sync(command.keys());
+            self.after_change();
+        }
+    }
+
+    fn after_change(&self) {
+        self.revision.update(|r| *r += 1);
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.persistence.schedule();
+    }
+
+    /// Brings the view's signals in line with the model for the records named by `keys`.
+    fn sync<'k>(&self, keys: impl Iterator<Item = &'k Key>) {
+        let (mut cards_changed, mut strings_changed, mut theories_changed) = (false, false, false);
+        let mut moved = Vec::new();
+        for key in keys {
+            match key {
+                Key::Position(id) => moved.push(id.clone()),
+                Key::Card(id) => {
+                    cards_changed |= self.sync_fan_card(id);
+                    moved.push(id.clone());
+                }
+                Key::Hidden(_) => cards_changed = true,
+                Key::String(id) => strings_changed |= self.sync_fan_string(id),
+                Key::Theory(_) => theories_changed = true,
+            }
+        }
+        moved.iter().for_each(|id| self.sync_position(id));
+        if theories_changed {
+            self.rebuild_theories();
+        }
+        if cards_changed {
+            self.rebuild_cards();
+        }
+        if cards_changed || strings_changed || theories_changed {
+            self.rebuild_strings();
+            self.forget_missing_selection();
+        }
+    }
+
+    /// True when the card appeared or disappeared.
+    fn sync_fan_card(&self, id: &str) -> bool {
+        let record = self.board.with_value(|b| b.cards.get(id).cloned());
+        match (record, self.fan_card(id)) {
+            (Some(card), Some(signal)) => {
+                if signal.get_untracked() != card {
+                    signal.set(card);
+                }
+                false
+            }
+            (Some(card), None) => {
+                let signal = self.owned(|| RwSignal::new(card));
+                self.fan_cards.update_value(|m| {
+                    m.insert(id.to_string(), signal);
+                });
+                true
+            }
+            (None, Some(_)) => {
+                self.fan_cards.update_value(|m| {
+                    m.remove(id);
+                });
+                true
+            }
+            (None, None) => false,
+        }
+    }
+
+    fn sync_fan_string(&self, id: &str) -> bool {
+        let record = self.board.with_value(|b| b.strings.get(id).cloned());
+        match (record, self.fan_string(id)) {
+            (Some(string), Some(signal)) => {
+                if signal.get_untracked() != string {
+                    signal.set(string);
+                }
+                false
+            }
+            (Some(string), None) => {
+                let signal = self.owned(|| RwSignal::new(string));
+                self.fan_strings.update_value(|m| {
+                    m.insert(id.to_string(), signal);
+                });
+                true
+            }
+            (None, Some(_)) => {
+                self.fan_strings.update_value(|m| {
+                    m.remove(id);
+                });
+                true
+            }
+            (None, None) => false,
+        }
     }
 
     fn sync_position(&self, id: &str) {
         let place = self.defaults.with_value(|d| self.board.with_value(|b| b.position(id, d)));
-        if let (Some(signal), Some(place)) = (self.position(id), place) {
-            if signal.get_untracked() != place {
-                signal.set(place);
+        match (self.position(id), place) {
+            (Some(signal), Some(place)) if signal.get_untracked() != place => signal.set(place),
+            (None, Some(place)) => {
+                let signal = self.owned(|| RwSignal::new(place));
+                self.positions.update_value(|p| {
+                    p.insert(id.to_string(), signal);
+                });
             }
+            _ => {}
+        }
+    }
+
+    fn owned<T>(&self, make: impl FnOnce() -> T) -> T {
+        self.owner.with_value(|owner| owner.with(make))
+    }
+
+    fn rebuild_theories(&self) {
+        let theories: Vec<Theory> = self.board.with_value(|b| b.theories.values().cloned().collect());
+        let active = self.active_theory.get_untracked();
+        if active.as_ref().is_none_or(|id| !theories.iter().any(|t| &t.id == id)) {
+            self.active_theory.set(theories.last().map(|t| t.id.clone()));
+        }
+        self.theories.set(theories);
+    }
+
+    fn rebuild_cards(&self) {
+        let hidden_ids = self.board.with_value(|b| b.hidden.clone());
+        let (canon, hidden): (Vec<Entity>, Vec<Entity>) = self
+            .universe
+            .with_value(|u| u.entities.iter().cloned().partition(|e| !hidden_ids.contains(&e.id)));
+        let mut views: Vec<CardView> = canon
+            .into_iter()
+            .filter_map(|e| {
+                let position = self.position(&e.id)?;
+                Some(CardView { id: e.id.clone(), kind: e.kind, face: Face::Canon(e), position })
+            })
+            .collect();
+        let fan: Vec<(String, RwSignal<FanCard>)> =
+            self.fan_cards.with_value(|m| m.iter().map(|(id, s)| (id.clone(), *s)).collect());
+        let mut fan: Vec<CardView> = fan
+            .into_iter()
+            .filter_map(|(id, signal)| {
+                let position = self.position(&id)?;
+                let kind = signal.with_untracked(|c| c.kind);
+                Some(CardView { id, kind, face: Face::Fan(signal), position })
+            })
+            .collect();
+        fan.sort_by(|a, b| a.id.cmp(&b.id));
+        views.extend(fan);
+        self.cards.set(views);
+        self.hidden.set(hidden);
+    }
+
+    fn rebuild_strings(&self) {
+        let on_board: std::collections::HashSet<String> =
+            self.cards.with_untracked(|c| c.iter().map(|c| c.id.clone()).collect());
+        let shown_theories: std::collections::HashSet<String> =
+            self.theories.with_untracked(|t| t.iter().filter(|t| t.visible).map(|t| t.id.clone()).collect());
+        let ends_shown = |from: &str, to: &str| on_board.contains(from) && on_board.contains(to);
+        let mut views: Vec<StringView> = self.universe.with_value(|u| {
+            u.links
+                .iter()
+                .filter(|l| ends_shown(&l.from, &l.to))
+                .map(|l| StringView {
+                    id: l.id.clone(),
+                    from: l.from.clone(),
+                    to: l.to.clone(),
+                    face: StringFace::Canon(l.clone()),
+                })
+                .collect()
+        });
+        let mut fan: Vec<StringView> = self.fan_strings.with_value(|m| {
+            m.iter()
+                .filter_map(|(id, signal)| {
+                    let (from, to, theory) =
+                        signal.with_untracked(|s| (s.from.clone(), s.to.clone(), s.theory.clone()));
+                    (ends_shown(&from, &to) && shown_theories.contains(&theory)).then(|| StringView {
+                        id: id.clone(),
+                        from,
+                        to,
+                        face: StringFace::Fan(*signal),
+                    })
+                })
+                .collect()
+        });
+        fan.sort_by(|a, b| a.id.cmp(&b.id));
+        views.extend(fan);
+        self.strings.set(views);
+    }
+
+    fn forget_missing_selection(&self) {
+        let cards: std::collections::HashSet<String> =
+            self.cards.with_untracked(|c| c.iter().map(|c| c.id.clone()).collect());
+        let strings: std::collections::HashSet<String> =
+            self.strings.with_untracked(|s| s.iter().map(|s| s.id.clone()).collect());
+        let mut selection = self.selection.get_untracked();
+        let before = selection.clone();
+        selection.retain(|id| cards.contains(id), |id| strings.contains(id));
+        if selection != before {
+            self.selection.set(selection);
         }
     }
 
@@ -122,16 +416,13 @@ impl BoardState {
         }
         self.viewport.set(viewport);
         self.board.update_value(|b| b.viewport = Some(viewport));
-        self.schedule_save();
+        self.persistence.schedule();
     }
 
-    /// The rectangle holding every card, in world units.
+    /// The rectangle holding every card on the board, in world units.
     pub fn bounds(&self) -> Option<Rect> {
-        self.universe.with_value(|u| {
-            Rect::bounding(u.entities.iter().filter_map(|e| {
-                let at = self.position(&e.id)?.get_untracked();
-                Some(Rect::at(at, card_size(e.kind)))
-            }))
+        self.cards.with_untracked(|cards| {
+            Rect::bounding(cards.iter().map(|c| Rect::at(c.position.get_untracked(), card_size(c.kind))))
         })
     }
 
@@ -143,75 +434,22 @@ impl BoardState {
         }
     }
 
-    fn schedule_save(&self) {
-        let state = *self;
-        self.save_debounce.schedule(move || state.save_now());
-    }
-
     /// Writes a pending save at once (the page may be about to go away).
     pub fn flush_save(&self) {
-        if self.save_debounce.cancel() {
-            self.save_now();
-        }
-    }
-
-    fn save_now(&self) {
-        if !self.may_save.get_value() {
-            return;
-        }
-        let text = self.board.with_value(envelope::encode);
-        let key = self.storage_key.get_value();
-        match storage::write(&key, &text) {
-            Ok(()) => self.notices.dismiss_topic("save-failed"),
-            Err(e) => self.notices.problem(
-                "save-failed",
-                format!("Your board is not saved: the browser refused to store it ({e}). Keep this tab open; the next change tries again."),
-            ),
-        }
+        self.persistence.flush();
     }
 }
 
-/// Reads the stored board. What cannot be read is copied to a backup key before anything
-/// else may be written over it; the second value says whether saving is safe.
-fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, bool) {
-    let fresh = Board::new(&universe.id, universe.version);
-    let stored = match storage::read(key) {
-        Ok(Some(text)) => text,
-        Ok(None) => return (fresh, true),
-        Err(e) => {
-            notices.problem(
-                "storage-unavailable",
-                format!("This browser won't let Caseboard store anything ({e}). The board works, but changes are lost when the tab closes."),
-            );
-            return (fresh, false);
+/// A fan card's title, or a placeholder when it has none.
+pub fn display_title(card: &FanCard) -> String {
+    let title = if card.kind == Kind::Note { card.text.lines().next().unwrap_or("") } else { &card.title };
+    let title = title.trim();
+    if title.is_empty() {
+        match card.kind {
+            Kind::Note => "Empty note".to_string(),
+            _ => "Untitled card".to_string(),
         }
-    };
-    let reason = match envelope::decode(&stored, &universe.id) {
-        Ok(board) => return (board, true),
-        Err(reason) => reason,
-    };
-    let backup_key = format!("caseboard.backup.{}", js_sys_now());
-    match storage::write(&backup_key, &stored) {
-        Ok(()) => {
-            notices.problem(
-                "unreadable-board",
-                format!("Your saved board could not be read: {reason}. It is kept untouched under the storage key \"{backup_key}\", and the default board is shown."),
-            );
-            (fresh, true)
-        }
-        Err(e) => {
-            notices.problem(
-                "unreadable-board",
-                format!("Your saved board could not be read: {reason}. It could not be backed up either ({e}), so it is left where it is and this session will not save over it."),
-            );
-            (fresh, false)
-        }
+    } else {
+        title.chars().take(60).collect()
     }
-}
-
-fn js_sys_now() -> u64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| (p.time_origin() + p.now()) as u64)
-        .unwrap_or_default()
 }

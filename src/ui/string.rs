@@ -1,33 +1,162 @@
-//! A canon string: red, sagging between two pins, with its label.
+//! Strings between pins. Canon: solid red. Theory: the theory's colour, dashed, thicker the
+//! more confident, debunked ones faded and struck through. Each sags slightly and is labelled.
 
+use crate::model::board::Confidence;
+use crate::model::geometry::Point;
 use crate::model::layout::pin;
 use crate::model::string_path::SaggingString;
-use crate::model::universe::CanonLink;
-use crate::ui::state::BoardState;
+use crate::ui::state::{BoardState, StringFace, StringView};
+use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 
+/// The share of a string, at each end, that a pointer cannot grab: the pins are there.
+const HIT_FROM: f64 = 0.15;
+
 #[component]
-pub fn CanonString(link: CanonLink, state: BoardState) -> Option<impl IntoView> {
-    let (from, to) =
-        state.universe.with_value(|u| Some((u.entity(&link.from)?.clone(), u.entity(&link.to)?.clone())))?;
-    let (from_at, to_at) = (state.position(&from.id)?, state.position(&to.id)?);
+pub fn Strand(string: StringView, state: BoardState) -> Option<impl IntoView> {
+    let StringView { id, from, to, face } = string;
+    let (from_at, to_at) = (state.position(&from)?, state.position(&to)?);
+    let (from_kind, to_kind) = (state.kind_of(&from)?, state.kind_of(&to)?);
     let curve =
-        Memo::new(move |_| SaggingString::between(pin(from_at.get(), from.kind), pin(to_at.get(), to.kind)));
+        Memo::new(move |_| SaggingString::between(pin(from_at.get(), from_kind), pin(to_at.get(), to_kind)));
     let path = move || curve.get().svg_path();
     let label_at = Memo::new(move |_| curve.get().midpoint());
-    let name = format!("{} — {} — {}", from.name, link.label, to.name);
-    Some(view! {
-        <g class="string canon" data-link-id=link.id data-from=link.from data-to=link.to role="img" aria-label=name>
-            <path class="string-shadow" d=path/>
-            <path class="string-line" d=path/>
-            <text
-                class="string-label"
-                x=move || format!("{:.1}", label_at.get().x)
-                y=move || format!("{:.1}", label_at.get().y + 5.0)
-                text-anchor="middle"
-            >
-                {link.label}
-            </text>
-        </g>
-    })
+    let (from_id, to_id) = (StoredValue::new(from.clone()), StoredValue::new(to.clone()));
+    let id_store = StoredValue::new(id.clone());
+    let selected = move || id_store.with_value(|id| state.selection.with(|s| s.strings.contains(id)));
+
+    match face {
+        StringFace::Canon(link) => {
+            let label = link.label.clone();
+            let name = move || {
+                format!(
+                    "{} — {} — {}",
+                    from_id.with_value(|f| state.title(f)),
+                    link.label,
+                    to_id.with_value(|t| state.title(t))
+                )
+            };
+            Some(
+                view! {
+                    <g
+                        class="string canon"
+                        class:selected=selected
+                        data-link-id=id
+                        data-from=from
+                        data-to=to
+                        data-canon="true"
+                        role="img"
+                        aria-label=name
+                    >
+                        <path class="string-shadow" d=path/>
+                        <path class="string-line" d=path/>
+                        <Label at=label_at text=move || label.clone() struck=|| false/>
+                    </g>
+                }
+                .into_any(),
+            )
+        }
+        StringFace::Fan(record) => {
+            let theory = move || {
+                let theory_id = record.with(|s| s.theory.clone());
+                state.theories.with(|all| all.iter().find(|t| t.id == theory_id).cloned())
+            };
+            let colour = move || theory().map(|t| t.colour).unwrap_or_else(|| "#555555".into());
+            let confidence = move || record.with(|s| s.confidence);
+            let label = move || {
+                let label = record.with(|s| s.label.clone());
+                if label.trim().is_empty() {
+                    "unlabelled".to_string()
+                } else {
+                    label
+                }
+            };
+            let name = move || {
+                format!(
+                    "{} — {} — {}",
+                    from_id.with_value(|f| state.title(f)),
+                    label(),
+                    to_id.with_value(|t| state.title(t))
+                )
+            };
+            let select = move |ev: PointerEvent| {
+                ev.stop_propagation();
+                state.click_string(&id_store.get_value(), ev.shift_key() || ev.ctrl_key() || ev.meta_key());
+            };
+            let on_key = move |ev: KeyboardEvent| {
+                if matches!(ev.key().as_str(), "Enter" | " ") {
+                    ev.prevent_default();
+                    state.click_string(&id_store.get_value(), ev.shift_key());
+                }
+            };
+            let theory_id = move || record.with(|s| s.theory.clone());
+            Some(
+                view! {
+                    <g
+                        class=move || format!("string theory confidence-{}", confidence().label())
+                        class:selected=selected
+                        data-link-id=id
+                        data-from=from
+                        data-to=to
+                        data-theory=theory_id
+                        role="button"
+                        tabindex="0"
+                        aria-label=name
+                        aria-pressed=move || if selected() { "true" } else { "false" }
+                        style:--string-colour=colour
+                        on:keydown=on_key
+                    >
+                        <path class="string-hit" d=move || curve.get().svg_part(HIT_FROM, 1.0 - HIT_FROM, 12) on:pointerdown=select/>
+                        <path class="string-line" d=path style:stroke-width=move || width(confidence())/>
+                        <Label at=label_at text=label struck=move || confidence() == Confidence::Debunked/>
+                    </g>
+                }
+                .into_any(),
+            )
+        }
+    }
+}
+
+/// The thicker the string, the surer the fan is.
+fn width(confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Confirmed => "6",
+        Confidence::Likely => "4.5",
+        Confidence::Suspected => "3",
+        Confidence::Debunked => "2.5",
+    }
+}
+
+#[component]
+fn Label(
+    at: Memo<Point>,
+    text: impl Fn() -> String + Send + Sync + 'static,
+    struck: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <text
+            class="string-label"
+            class:struck=struck
+            x=move || format!("{:.1}", at.get().x)
+            y=move || format!("{:.1}", at.get().y + 5.0)
+            text-anchor="middle"
+        >
+            {text}
+        </text>
+    }
+}
+
+/// The string being tied, from the pin to the pointer.
+#[component]
+pub fn RubberBand(state: BoardState) -> impl IntoView {
+    let line = move || {
+        let connecting = state.connecting.get()?;
+        let to = connecting.pointer?;
+        let from_at = state.position(&connecting.from)?.get();
+        let from = pin(from_at, state.kind_of(&connecting.from)?);
+        Some(SaggingString::between(from, to).svg_path())
+    };
+    view! {
+        {move || line().map(|d| view! { <path class="rubber-band" d=d/> })}
+    }
 }

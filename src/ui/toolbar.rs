@@ -1,6 +1,8 @@
-//! The toolbar: zoom, fit and reset.
+//! The toolbars: editing (add, undo, redo, delete, select, panels) and the view (zoom, fit, reset).
 
+use crate::ui::add_card::AddCardDialog;
 use crate::ui::confirm::ConfirmDialog;
+use crate::ui::icons::{Icon, IconSvg};
 use crate::ui::screen::visible_board;
 use crate::ui::state::BoardState;
 use leptos::prelude::*;
@@ -8,14 +10,16 @@ use leptos::prelude::*;
 const BUTTON_ZOOM: f64 = 1.25;
 
 #[component]
-pub fn Toolbar(state: BoardState) -> impl IntoView {
+pub fn Toolbar(state: BoardState, panel_open: RwSignal<bool>) -> impl IntoView {
     let zoom_by = move |factor: f64| {
         let centre = visible_board().center();
         state.set_viewport(state.viewport.get_untracked().zoomed_at(centre, factor));
     };
     let confirming = RwSignal::new(false);
+    let adding = RwSignal::new(false);
     let title = state.universe.with_value(|u| u.title.clone());
     let percent = move || format!("{:.0}%", state.viewport.get().zoom * 100.0);
+    let nothing_selected = move || state.selection.with(|s| s.is_empty());
 
     view! {
         <header class="toolbar">
@@ -23,7 +27,39 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
                 <span class="brand-name">"Caseboard"</span>
                 <span class="brand-universe">{title}</span>
             </h1>
-            <div class="tool-group" role="toolbar" aria-label="View">
+            <div class="tool-group edit-tools" role="toolbar" aria-label="Edit">
+                <button class="tool tool-wide" aria-label="Add note" title="Add a sticky note (or double-click the cork)"
+                    on:click=move |_| { state.add_note(state.view_centre()); }>
+                    <IconSvg icon=Icon::Note/><span class="tool-text">"Note"</span>
+                </button>
+                <button class="tool tool-wide" aria-label="Add card" title="Add a card of your own"
+                    on:click=move |_| adding.set(true)>
+                    <IconSvg icon=Icon::Card/><span class="tool-text">"Card"</span>
+                </button>
+                <button class="tool" aria-label="Undo" title="Undo (Ctrl+Z)"
+                    disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>
+                    <IconSvg icon=Icon::Undo/>
+                </button>
+                <button class="tool" aria-label="Redo" title="Redo (Ctrl+Shift+Z)"
+                    disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>
+                    <IconSvg icon=Icon::Redo/>
+                </button>
+                <button class="tool" aria-label="Delete" title="Delete your selected cards and strings; hide selected canon cards (Delete)"
+                    disabled=nothing_selected on:click=move |_| state.delete_selection()>
+                    <IconSvg icon=Icon::Delete/>
+                </button>
+                <button class="tool" aria-label="Select" title="Select mode: drag on the cork to select (or hold Shift)"
+                    aria-pressed=move || if state.select_mode.get() { "true" } else { "false" }
+                    on:click=move |_| state.select_mode.update(|m| *m = !*m)>
+                    <IconSvg icon=Icon::Select/>
+                </button>
+                <button class="tool tool-wide" aria-label="Theories" title="Theories, hidden cards and the legend"
+                    aria-pressed=move || if panel_open.get() { "true" } else { "false" }
+                    on:click=move |_| panel_open.update(|o| *o = !*o)>
+                    <IconSvg icon=Icon::Panel/><span class="tool-text">"Theories"</span>
+                </button>
+            </div>
+            <div class="tool-group view-tools" role="toolbar" aria-label="View">
                 <button class="tool" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>
                     "−"
                 </button>
@@ -31,17 +67,19 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
                 <button class="tool" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom_by(BUTTON_ZOOM)>
                     "+"
                 </button>
-                <button class="tool tool-wide" aria-label="Fit to view" title="Fit the whole board into view" on:click=move |_| state.fit(visible_board())>
+                <button class="tool tool-wide" aria-label="Fit to view" title="Fit the whole board into view"
+                    on:click=move |_| state.fit(visible_board())>
                     "Fit"
                 </button>
-                <button class="tool tool-wide" aria-label="Reset board" title="Put every card back in its default place" on:click=move |_| confirming.set(true)>
+                <button class="tool tool-wide" aria-label="Reset board" title="Back to the default board"
+                    on:click=move |_| confirming.set(true)>
                     "Reset"
                 </button>
             </div>
         </header>
         <Show when=move || confirming.get()>
             <ConfirmDialog
-                message="Put every card back in its default place? Where you moved cards will be lost."
+                message="Reset the board? Every card goes back to its default place, and your notes, cards, strings and theories are removed. You can undo this."
                 confirm_label="Reset board"
                 on_confirm=move || {
                     confirming.set(false);
@@ -50,6 +88,9 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
                 }
                 on_cancel=move || confirming.set(false)
             />
+        </Show>
+        <Show when=move || adding.get()>
+            <AddCardDialog state on_close=move || adding.set(false)/>
         </Show>
     }
 }

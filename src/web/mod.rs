@@ -1,5 +1,6 @@
 //! Browser glue: storage, timers and page lifecycle.
 
 pub mod debounce;
+pub mod ids;
 pub mod lifecycle;
 pub mod storage;

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { box, card, emptyCork, openAt, openCentredOn, openBoard, screenshot, universe, waitForSave, worldPosition, zoom } from "./helpers";
+import { box, card, emptyCork, expect, openAt, openBoard, openCentredOn, screenshot, test, universe, waitForSave, worldPosition, zoom } from "./helpers";
 
 test("the board shows every card and every canon string of the universe", async ({ page }) => {
   await openBoard(page);

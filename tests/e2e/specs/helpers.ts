@@ -1,4 +1,21 @@
-import { expect, Page } from "@playwright/test";
+import { expect, Page, test as base } from "@playwright/test";
+
+/** Every test fails if the app panics (a Rust panic is logged to the console) or throws. */
+export const test = base.extend<{ noPanics: void }>({
+  noPanics: [
+    async ({ page }, use) => {
+      const crashes: string[] = [];
+      page.on("console", (m) => {
+        if (m.text().includes("panicked")) crashes.push(m.text());
+      });
+      page.on("pageerror", (e) => crashes.push(e.message));
+      await use();
+      expect(crashes, "the app crashed").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -107,8 +124,11 @@ export async function openCentredOn(page: Page, id: string, zoom: number) {
   const at = await worldPosition(page, id);
   const size = await card(page, id).evaluate((el) => ({ w: (el as HTMLElement).offsetWidth, h: (el as HTMLElement).offsetHeight }));
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  // the centre of what the panel beside the board leaves visible
+  const dockLeft = await page.evaluate(() => document.querySelector(".dock")?.getBoundingClientRect().left ?? innerWidth);
+  const width = dockLeft > viewport.width / 2 ? dockLeft : viewport.width;
   await openAt(page, {
-    x: viewport.width / 2 - (at.x + size.w / 2) * zoom,
+    x: width / 2 - (at.x + size.w / 2) * zoom,
     y: viewport.height / 2 - (at.y + size.h / 2) * zoom,
     zoom,
   });

@@ -1,5 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-import { BLANK, card, openBoard, STORAGE_KEY, waitForSave } from "./helpers";
+import type { Page } from "@playwright/test";
+import { BLANK, card, expect, openBoard, STORAGE_KEY, test, waitForSave } from "./helpers";
 
 async function storeRaw(page: Page, text: string) {
   await page.goto(BLANK);

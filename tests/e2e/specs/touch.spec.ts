@@ -1,5 +1,5 @@
-import { CDPSession, expect, Page, test } from "@playwright/test";
-import { box, card, emptyCork, openBoard, screenshot, universe, waitForSave, worldPosition, zoom } from "./helpers";
+import type { CDPSession, Page } from "@playwright/test";
+import { box, card, emptyCork, expect, openBoard, screenshot, test, universe, waitForSave, worldPosition, zoom } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 

@@ -1,0 +1,201 @@
+//! What the fan can do to the board, each turned into one command (one undo step).
+
+use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
+use crate::model::command::{Clip, Command};
+use crate::model::geometry::Point;
+use crate::model::layout::card_size;
+use crate::model::selection::Selection;
+use crate::model::universe::Kind;
+use crate::ui::screen::visible_board;
+use crate::ui::state::{BoardState, Connecting};
+use crate::web::ids::fresh_id;
+use leptos::prelude::*;
+
+/// Colours offered to new theories in turn; canon red is kept for canon.
+const THEORY_COLOURS: [&str; 6] = ["#1f6feb", "#8e44ad", "#0f8b6c", "#d9730d", "#c2185b", "#5d6d7e"];
+/// Where pasted and duplicated cards land, relative to their originals.
+const PASTE_OFFSET: Point = Point::new(32.0, 32.0);
+
+impl BoardState {
+    /// The world point at the centre of what the fan sees.
+    pub fn view_centre(&self) -> Point {
+        self.viewport.get_untracked().to_world(visible_board().center())
+    }
+
+    /// Adds a card of the fan's, centred on `at`, selects it and (for a note) opens it for typing.
+    pub fn add_card(&self, kind: Kind, title: String, text: String, at: Point) -> String {
+        let id = fresh_id(if kind == Kind::Note { "note" } else { "card" });
+        let size = card_size(kind);
+        let theory = if kind == Kind::Note { self.active_theory.get_untracked() } else { None };
+        let card = FanCard { id: id.clone(), kind, title, text, theory };
+        let origin = at.offset(-size.width / 2.0, -size.height / 2.0);
+        self.commit(self.with_board(|b| Command::add_card(b, card, origin)));
+        self.selection.set(Selection::card(&id));
+        if kind == Kind::Note {
+            self.editing.set(Some(id.clone()));
+        }
+        id
+    }
+
+    pub fn add_note(&self, at: Point) -> String {
+        self.add_card(Kind::Note, String::new(), String::new(), at)
+    }
+
+    pub fn edit_card(&self, card: FanCard) {
+        self.commit(self.with_board(|b| Command::edit_card(b, card)));
+    }
+
+    pub fn edit_string(&self, string: FanString) {
+        self.commit(self.with_board(|b| Command::edit_string(b, string)));
+    }
+
+    pub fn move_cards(&self, moves: &[(String, Point)]) {
+        let defaults = self.defaults();
+        self.commit(self.with_board(|b| Command::move_cards(b, &defaults, moves)));
+    }
+
+    /// Ties a string from one card to another in the active theory (made if there is none),
+    /// selects it and asks for its label. Nothing happens for a string the theory already has.
+    pub fn connect(&self, from: &str, to: &str) {
+        self.connecting.set(None);
+        if from == to {
+            return;
+        }
+        let (theory_id, make_theory) = match self.active_theory.get_untracked() {
+            Some(id) => (id, Command::default()),
+            None => {
+                let theory = self.new_theory_record("My theory");
+                let id = theory.id.clone();
+                (id, self.with_board(|b| Command::add_theory(b, theory)))
+            }
+        };
+        if self.with_board(|b| b.has_string(from, to, &theory_id)) {
+            self.notices.info("connect", "Those two cards are already tied in this theory.".to_string());
+            return;
+        }
+        let id = fresh_id("string");
+        let string = FanString {
+            id: id.clone(),
+            from: from.to_string(),
+            to: to.to_string(),
+            label: String::new(),
+            theory: theory_id,
+            confidence: Default::default(),
+        };
+        let tie = self.with_board(|b| {
+            let mut with_theory = b.clone();
+            make_theory.apply(&mut with_theory);
+            Command::add_string(&with_theory, string)
+        });
+        self.commit(make_theory.and(tie));
+        self.selection.set(Selection::string(&id));
+        self.focus_label.set(true);
+    }
+
+    pub fn start_connecting(&self, from: &str, pointer: Option<Point>) {
+        self.connecting.set(Some(Connecting { from: from.to_string(), pointer }));
+    }
+
+    /// Deletes the selected fan cards and strings and hides the selected canon cards.
+    pub fn delete_selection(&self) {
+        let selection = self.selection.get_untracked();
+        if selection.is_empty() {
+            return;
+        }
+        let command = self
+            .universe
+            .with_value(|u| self.with_board(|b| Command::delete(b, u, &selection.cards, &selection.strings)));
+        self.commit(command);
+        self.selection.set(Selection::default());
+    }
+
+    pub fn set_hidden(&self, ids: &[String], hidden: bool) {
+        self.commit(self.with_board(|b| Command::set_hidden(b, ids, hidden)));
+    }
+
+    /// Copies the selected cards of the fan's; false when there are none to copy.
+    pub fn copy_selection(&self) -> bool {
+        let clip = self.with_board(|b| Clip::copy(b, &self.selection.get_untracked().cards));
+        let copied = !clip.is_empty();
+        if copied {
+            self.clip.set_value(clip);
+        }
+        copied
+    }
+
+    pub fn paste(&self) {
+        let clip = self.clip.get_value();
+        if clip.is_empty() {
+            return;
+        }
+        let (command, ids) = self.with_board(|b| Command::paste(b, &clip, PASTE_OFFSET, fresh_id));
+        self.commit(command);
+        self.selection.set(Selection { cards: ids.into_iter().collect(), ..Default::default() });
+        // Pasting again lands one step further on, not on top of this copy.
+        self.clip.update_value(|c| {
+            for (_, at) in &mut c.cards {
+                *at = at.offset(PASTE_OFFSET.x, PASTE_OFFSET.y);
+            }
+        });
+    }
+
+    pub fn duplicate_selection(&self) {
+        if self.copy_selection() {
+            self.paste();
+        }
+    }
+
+    fn new_theory_record(&self, name: &str) -> Theory {
+        let count = self.theories.with_untracked(Vec::len);
+        Theory {
+            id: fresh_id("theory"),
+            name: name.chars().take(MAX_THEORY_NAME).collect(),
+            colour: THEORY_COLOURS[count % THEORY_COLOURS.len()].to_string(),
+            visible: true,
+        }
+    }
+
+    /// Makes a theory and makes it the active one.
+    pub fn add_theory(&self) {
+        let count = self.theories.with_untracked(Vec::len);
+        let theory = self.new_theory_record(&format!("Theory {}", count + 1));
+        let id = theory.id.clone();
+        self.commit(self.with_board(|b| Command::add_theory(b, theory)));
+        self.active_theory.set(Some(id));
+    }
+
+    pub fn edit_theory(&self, theory: Theory) {
+        self.commit(self.with_board(|b| Command::edit_theory(b, theory)));
+    }
+
+    pub fn remove_theory(&self, id: &str) {
+        self.commit(self.with_board(|b| Command::remove_theory(b, id)));
+    }
+
+    /// Puts every card back in its default place and removes the fan's work (one undoable step).
+    pub fn reset(&self) {
+        self.commit(self.with_board(Command::reset));
+        self.selection.set(Selection::default());
+        self.notices.info(
+            "reset",
+            "The board is back in its default layout. Undo brings your work back.".to_string(),
+        );
+    }
+
+    /// Click on a card: select it alone, or with `additive` add or remove it.
+    pub fn click_card(&self, id: &str, additive: bool) {
+        if additive {
+            self.selection.update(|s| s.toggle_card(id));
+        } else {
+            self.selection.set(Selection::card(id));
+        }
+    }
+
+    pub fn click_string(&self, id: &str, additive: bool) {
+        if additive {
+            self.selection.update(|s| s.toggle_string(id));
+        } else {
+            self.selection.set(Selection::string(id));
+        }
+    }
+}

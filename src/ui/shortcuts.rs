@@ -1,0 +1,60 @@
+//! Keyboard shortcuts for the whole page; none fire while the fan types in a text field.
+
+use crate::ui::state::BoardState;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn install(state: BoardState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| on_key(state, &ev));
+    // The shortcuts live as long as the page.
+    std::mem::forget(handle);
+}
+
+fn on_key(state: BoardState, ev: &KeyboardEvent) {
+    if typing(ev) {
+        return;
+    }
+    let command = ev.ctrl_key() || ev.meta_key();
+    let key = ev.key();
+    let handled = match (command, ev.shift_key(), key.as_str()) {
+        (true, false, "z" | "Z") => {
+            state.undo();
+            true
+        }
+        (true, true, "z" | "Z") | (true, _, "y" | "Y") => {
+            state.redo();
+            true
+        }
+        (true, _, "c" | "C") => state.copy_selection(),
+        (true, _, "v" | "V") => {
+            state.paste();
+            true
+        }
+        (true, _, "d" | "D") => {
+            state.duplicate_selection();
+            true
+        }
+        (false, _, "Delete" | "Backspace") => {
+            state.delete_selection();
+            true
+        }
+        (false, _, "Escape") => {
+            state.connecting.set(None);
+            state.notices.dismiss_topic("connect");
+            state.selection.set(Default::default());
+            true
+        }
+        _ => false,
+    };
+    if handled {
+        ev.prevent_default();
+    }
+}
+
+/// True when the key goes to a text field (or any editable element) rather than the board.
+fn typing(ev: &KeyboardEvent) -> bool {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+    })
+}
