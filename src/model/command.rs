@@ -163,7 +163,7 @@ impl Command {
         clip: &Clip,
         offset: Point,
         mut fresh_id: impl FnMut(&str) -> String,
-    ) -> (Command, Vec<String>) {
+    ) -> (Command, BTreeSet<String>) {
         let mut edit = Edit::new(board);
         let mut renamed = HashMap::new();
         for (card, at) in &clip.cards {
@@ -183,9 +183,7 @@ impl Command {
             let copy = FanString { id: id.clone(), from: from.clone(), to: to.clone(), ..s.clone() };
             edit.set(Key::String(id), Some(Value::String(copy)));
         }
-        let mut ids: Vec<String> = renamed.into_values().collect();
-        ids.sort();
-        (edit.finish(), ids)
+        (edit.finish(), renamed.into_values().collect())
     }
 
     /// Back to the universe's default: every record removed (the view stays).

@@ -110,7 +110,7 @@ fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<Str
                     ((wanted + FRAC_PI_2).rem_euclid(TAU), card)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
+            keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
             cards.extend(keyed.into_iter().map(|(_, card)| card));
             place_ring(cards, *radii, placed);
         }
@@ -145,7 +145,7 @@ fn wanted_direction(universe: &Universe, id: &str, own: f64, placed: &HashMap<St
 /// is the same on every run.
 fn separate(universe: &Universe, placed: &mut HashMap<String, Point>) {
     let mut ids: Vec<String> = placed.keys().cloned().collect();
-    ids.sort();
+    ids.sort_unstable();
     let rect = |placed: &HashMap<String, Point>, id: &str| {
         let kind = universe.entity(id).map_or(Kind::Evidence, |e| e.kind);
         Rect::at(placed[id], card_size(kind))

@@ -57,7 +57,7 @@ impl BoardState {
     /// Ties a string from one card to another in the active theory (made if there is none),
     /// selects it and asks for its label. Nothing happens for a string the theory already has.
     pub fn connect(&self, from: &str, to: &str) {
-        self.connecting.set(None);
+        self.cancel_connecting();
         if from == to {
             return;
         }
@@ -90,6 +90,11 @@ impl BoardState {
         self.commit(make_theory.and(tie));
         self.selection.set(Selection::string(&id));
         self.focus_label.set(true);
+    }
+
+    pub fn cancel_connecting(&self) {
+        self.connecting.set(None);
+        self.notices.dismiss_topic("connect");
     }
 
     pub fn start_connecting(&self, from: &str, pointer: Option<Point>) {
@@ -130,7 +135,7 @@ impl BoardState {
         }
         let (command, ids) = self.with_board(|b| Command::paste(b, &clip, PASTE_OFFSET, fresh_id));
         self.commit(command);
-        self.selection.set(Selection { cards: ids.into_iter().collect(), ..Default::default() });
+        self.selection.set(Selection { cards: ids, ..Default::default() });
         // Pasting again lands one step further on, not on top of this copy.
         self.clip.update_value(|c| {
             for (_, at) in &mut c.cards {

@@ -171,7 +171,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             }
         }
         if clicked && ev.type_() == "pointerup" {
-            state.connecting.set(None);
+            state.cancel_connecting();
             if !ev.shift_key() {
                 state.selection.set(Default::default());
             }

@@ -278,8 +278,13 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
         match card_under(&ev) {
             Some(to) if to != from => state.connect(&from, &to),
             // Released on its own card: wait for a tap on the other card.
-            Some(_) => state.start_connecting(&from, None),
-            None => state.connecting.set(None),
+            Some(_) => {
+                state.start_connecting(&from, None);
+                state
+                    .notices
+                    .info("connect", "Now tap the card to tie this string to (Escape cancels).".to_string());
+            }
+            None => state.cancel_connecting(),
         }
     };
     view! {
@@ -291,7 +296,7 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
-            on:pointercancel=move |_| state.connecting.set(None)
+            on:pointercancel=move |_| state.cancel_connecting()
         ></button>
     }
 }

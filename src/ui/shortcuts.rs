@@ -40,8 +40,7 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             true
         }
         (false, _, "Escape") => {
-            state.connecting.set(None);
-            state.notices.dismiss_topic("connect");
+            state.cancel_connecting();
             state.selection.set(Default::default());
             true
         }

@@ -11,7 +11,7 @@ use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
 use crate::ui::persistence::Persistence;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The empty screen kept around the board by "Fit to view".
 const FIT_MARGIN: f64 = 40.0;
@@ -59,8 +59,8 @@ pub struct BoardState {
     board: StoredValue<Board>,
     history: StoredValue<History>,
     positions: StoredValue<HashMap<String, RwSignal<Point>>>,
-    fan_cards: StoredValue<HashMap<String, RwSignal<FanCard>>>,
-    fan_strings: StoredValue<HashMap<String, RwSignal<FanString>>>,
+    fan_cards: StoredValue<BTreeMap<String, RwSignal<FanCard>>>,
+    fan_strings: StoredValue<BTreeMap<String, RwSignal<FanString>>>,
     /// The cards on the board (canon cards not hidden, and the fan's).
     pub cards: RwSignal<Vec<CardView>>,
     /// The strings whose two ends are on the board and whose theory is shown.
@@ -106,8 +106,8 @@ impl BoardState {
             board,
             history: StoredValue::new(History::default()),
             positions: StoredValue::new(HashMap::new()),
-            fan_cards: StoredValue::new(HashMap::new()),
-            fan_strings: StoredValue::new(HashMap::new()),
+            fan_cards: StoredValue::new(BTreeMap::new()),
+            fan_strings: StoredValue::new(BTreeMap::new()),
             cards: RwSignal::new(Vec::new()),
             strings: RwSignal::new(Vec::new()),
             theories: RwSignal::new(Vec::new()),
@@ -345,7 +345,7 @@ impl BoardState {
             .collect();
         let fan: Vec<(String, RwSignal<FanCard>)> =
             self.fan_cards.with_value(|m| m.iter().map(|(id, s)| (id.clone(), *s)).collect());
-        let mut fan: Vec<CardView> = fan
+        let fan: Vec<CardView> = fan
             .into_iter()
             .filter_map(|(id, signal)| {
                 let position = self.position(&id)?;
@@ -353,7 +353,6 @@ impl BoardState {
                 Some(CardView { id, kind, face: Face::Fan(signal), position })
             })
             .collect();
-        fan.sort_by(|a, b| a.id.cmp(&b.id));
         views.extend(fan);
         self.cards.set(views);
         self.hidden.set(hidden);
@@ -377,7 +376,7 @@ impl BoardState {
                 })
                 .collect()
         });
-        let mut fan: Vec<StringView> = self.fan_strings.with_value(|m| {
+        let fan: Vec<StringView> = self.fan_strings.with_value(|m| {
             m.iter()
                 .filter_map(|(id, signal)| {
                     let (from, to, theory) =
@@ -391,7 +390,6 @@ impl BoardState {
                 })
                 .collect()
         });
-        fan.sort_by(|a, b| a.id.cmp(&b.id));
         views.extend(fan);
         self.strings.set(views);
     }

@@ -13,7 +13,12 @@ use leptos::prelude::*;
 const HIT_FROM: f64 = 0.15;
 
 #[component]
-pub fn Strand(string: StringView, state: BoardState) -> Option<impl IntoView> {
+pub fn Strand(string: StringView, state: BoardState) -> impl IntoView {
+    strand(string, state)
+}
+
+/// A string's view; None when one of its cards is not on the board.
+fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
     let StringView { id, from, to, face } = string;
     let (from_at, to_at) = (state.position(&from)?, state.position(&to)?);
     let (from_kind, to_kind) = (state.kind_of(&from)?, state.kind_of(&to)?);
