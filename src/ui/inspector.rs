@@ -34,7 +34,7 @@ pub fn Inspector(state: BoardState) -> impl IntoView {
         view! { <p class="hint">"Select a card or a string to see it here."</p> }.into_any()
     };
     view! {
-        <section class="inspector panel-section" aria-label="Inspector">
+        <section class="inspector panel-section" class:empty=move || state.selection.with(|s| s.is_empty()) aria-label="Inspector">
             <h2 class="panel-heading">"Inspector"</h2>
             {content}
         </section>
@@ -46,7 +46,7 @@ fn Several(count: usize, fan_cards: usize, state: BoardState) -> impl IntoView {
     view! {
         <p>{format!("{count} selected.")}</p>
         <div class="row">
-            <button class="button danger" on:click=move |_| state.delete_selection()>"Delete"</button>
+            <button class="button danger" on:click=move |_| state.delete_selection()>"Remove selected"</button>
             {(fan_cards > 0).then(|| view! {
                 <button class="button" on:click=move |_| state.duplicate_selection()>"Duplicate"</button>
             })}
@@ -103,7 +103,7 @@ fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
                 on_pick=move |theory| state.edit_card(FanCard { theory, ..current() })
             />
         </label>
-        <button class="button danger" on:click=move |_| state.delete_selection()>"Delete"</button>
+        <button class="button danger" on:click=move |_| state.delete_selection()>"Remove card"</button>
     }
 }
 
@@ -159,7 +159,7 @@ fn FanStringForm(string: RwSignal<FanString>, state: BoardState) -> impl IntoVie
                 on_pick=move_to_theory
             />
         </label>
-        <button class="button danger" on:click=move |_| state.delete_selection()>"Delete"</button>
+        <button class="button danger" on:click=move |_| state.delete_selection()>"Remove string"</button>
     }
 }
 

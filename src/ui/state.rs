@@ -242,7 +242,7 @@ impl BoardState {
         if theories_changed {
             self.rebuild_theories();
         }
-        if cards_changed {
+        if cards_changed || theories_changed {
             self.rebuild_cards();
         }
         if cards_changed || strings_changed || theories_changed {
@@ -256,10 +256,13 @@ impl BoardState {
         let record = self.board.with_value(|b| b.cards.get(id).cloned());
         match (record, self.fan_card(id)) {
             (Some(card), Some(signal)) => {
+                let old_theory = signal.with_untracked(|c| c.theory.clone());
+                let moved_theory = old_theory != card.theory;
                 if signal.get_untracked() != card {
                     signal.set(card);
                 }
-                false
+                // Its theory may be hidden: whether it is on the board can change.
+                moved_theory
             }
             (Some(card), None) => {
                 let signal = self.owned(|| RwSignal::new(card));
@@ -345,8 +348,13 @@ impl BoardState {
             .collect();
         let fan: Vec<(String, RwSignal<FanCard>)> =
             self.fan_cards.with_value(|m| m.iter().map(|(id, s)| (id.clone(), *s)).collect());
+        let hidden_theories: Vec<String> =
+            self.theories.with_untracked(|t| t.iter().filter(|t| !t.visible).map(|t| t.id.clone()).collect());
         let fan: Vec<CardView> = fan
             .into_iter()
+            .filter(|(_, signal)| {
+                signal.with_untracked(|c| c.theory.as_ref().is_none_or(|t| !hidden_theories.contains(t)))
+            })
             .filter_map(|(id, signal)| {
                 let position = self.position(&id)?;
                 let kind = signal.with_untracked(|c| c.kind);

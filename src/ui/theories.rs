@@ -84,8 +84,8 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
                     }/>
                 "Show"
             </label>
-            <button class="icon-button" aria-label=move || format!("Delete theory {}", name())
-                title="Delete this theory and its strings (undoable)"
+            <button class="icon-button" aria-label=move || format!("Remove theory {}", name())
+                title="Remove this theory and its strings (undoable)"
                 on:click=move |_| state.remove_theory(&id.get_value())>
                 "×"
             </button>

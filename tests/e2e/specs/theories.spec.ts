@@ -139,7 +139,7 @@ test("three cards selected with a rectangle move together; delete and undo", asy
   for (const id of ids) await expect(card(page, id)).toHaveCount(1);
   // one comes back from the list, too
   await card(page, "case-police-conspiracy").click();
-  await page.getByRole("button", { name: "Delete", exact: true }).first().click();
+  await page.getByRole("button", { name: "Delete" }).click();
   await hidden.getByRole("button", { name: "Bring back The police conspiracy" }).click();
   await expect(card(page, "case-police-conspiracy")).toHaveCount(1);
 });
@@ -209,6 +209,14 @@ test("a board with two theories survives a reload and looks right on desktop and
   await page.reload();
   await expect(page.locator("[data-theory]")).toHaveCount(2);
   await expect(page.getByRole("region", { name: "Theories" }).getByLabel("Name of Billets is the mole")).toHaveValue("Billets is the mole");
+  await expect(fanCards(page).filter({ hasText: "Who tampered" })).toHaveCount(1);
+  // hiding a theory hides its strings and notes; showing brings them back
+  const show = page.getByRole("region", { name: "Theories" }).getByLabel("Show Billets is the mole");
+  await show.uncheck();
+  await expect(page.locator("[data-theory]")).toHaveCount(1);
+  await expect(fanCards(page).filter({ hasText: "Who tampered" })).toHaveCount(0);
+  await show.check();
+  await expect(page.locator("[data-theory]")).toHaveCount(2);
   await expect(fanCards(page).filter({ hasText: "Who tampered" })).toHaveCount(1);
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}"), STORAGE_KEY);
   expect(stored.version).toBe(2);
