@@ -276,3 +276,34 @@ proptest! {
         prop_assert_eq!(&board, &end);
     }
 }
+
+#[test]
+fn text_is_capped_and_bad_colours_are_refused() {
+    use caseboard::model::board::{MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME};
+    let mut board = Board::new("ballard", 1);
+    let long_note = note("n", &"é".repeat(MAX_TEXT + 50));
+    Command::add_card(&board, long_note, Point::new(0.0, 0.0)).apply(&mut board);
+    assert_eq!(board.cards["n"].text.chars().count(), MAX_TEXT);
+    let bad = Theory { colour: "red;background:url(x)".into(), ..theory("t") };
+    assert!(Command::add_theory(&board, bad).is_empty());
+    let long_name = Theory { name: "x".repeat(500), ..theory("t") };
+    Command::add_theory(&board, long_name).apply(&mut board);
+    assert_eq!(board.theories["t"].name.len(), MAX_THEORY_NAME);
+    assert!(Command::edit_theory(&board, Theory { colour: "#12345".into(), ..theory("t") }).is_empty());
+    let long_label = FanString { label: "y".repeat(500), ..string("s", "n", "harry-bosch", "t") };
+    Command::add_string(&board, long_label).apply(&mut board);
+    assert_eq!(board.strings["s"].label.len(), MAX_LABEL);
+}
+
+#[test]
+fn a_string_cannot_move_into_a_theory_that_already_ties_its_cards() {
+    let mut board = Board::new("ballard", 1);
+    Command::add_theory(&board, theory("a")).apply(&mut board);
+    Command::add_theory(&board, theory("b")).apply(&mut board);
+    Command::add_string(&board, string("s1", "harry-bosch", "grace-billets", "a")).apply(&mut board);
+    Command::add_string(&board, string("s2", "grace-billets", "harry-bosch", "b")).apply(&mut board);
+    let into_b = FanString { theory: "b".into(), ..board.strings["s1"].clone() };
+    assert!(Command::edit_string(&board, into_b).is_empty());
+    let into_nowhere = FanString { theory: "gone".into(), ..board.strings["s1"].clone() };
+    assert!(Command::edit_string(&board, into_nowhere).is_empty());
+}

@@ -2,7 +2,7 @@
 //! with migrations from every older version to the current one.
 
 use crate::model::board::{
-    Board, FanCard, FanString, Theory, MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME, MAX_TITLE,
+    is_hex_colour, Board, FanCard, FanString, Theory, MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME, MAX_TITLE,
 };
 use crate::model::geometry::{Point, Viewport};
 use serde::{Deserialize, Serialize};
@@ -215,9 +215,4 @@ fn check(board: &Board) -> Result<(), EnvelopeError> {
         }
     }
     Ok(())
-}
-
-/// `#rrggbb`, the only colour form the board stores (it goes into a style attribute).
-pub fn is_hex_colour(text: &str) -> bool {
-    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
 }

@@ -85,6 +85,39 @@ fn visible_by_default() -> bool {
     true
 }
 
+/// Keeps at most `max` characters of `text`.
+fn cap(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        text
+    } else {
+        text.chars().take(max).collect()
+    }
+}
+
+impl FanCard {
+    /// The card with its title and text cut to their caps.
+    pub fn capped(self) -> FanCard {
+        FanCard { title: cap(self.title, MAX_TITLE), text: cap(self.text, MAX_TEXT), ..self }
+    }
+}
+
+impl FanString {
+    pub fn capped(self) -> FanString {
+        FanString { label: cap(self.label, MAX_LABEL), ..self }
+    }
+}
+
+impl Theory {
+    pub fn capped(self) -> Theory {
+        Theory { name: cap(self.name, MAX_THEORY_NAME), ..self }
+    }
+}
+
+/// `#rrggbb`, the only colour form a board keeps (it goes into a style property).
+pub fn is_hex_colour(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
 /// Names one record of a board.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Key {

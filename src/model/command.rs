@@ -2,7 +2,7 @@
 //! becomes). Applying sets the new values, reverting the old ones in reverse order, so undo,
 //! persistence and tab sync all rest on one mechanism.
 
-use super::board::{Board, FanCard, FanString, Key, Theory, Value};
+use super::board::{is_hex_colour, Board, FanCard, FanString, Key, Theory, Value};
 use super::geometry::Point;
 use super::universe::Universe;
 use std::collections::{BTreeSet, HashMap};
@@ -61,6 +61,7 @@ impl Command {
     }
 
     pub fn add_card(board: &Board, card: FanCard, at: Point) -> Command {
+        let card = card.capped();
         let mut edit = Edit::new(board);
         edit.set(Key::Position(card.id.clone()), Some(Value::Position(at)));
         edit.set(Key::Card(card.id.clone()), Some(Value::Card(card)));
@@ -70,6 +71,7 @@ impl Command {
     pub fn edit_card(board: &Board, card: FanCard) -> Command {
         let mut edit = Edit::new(board);
         if board.cards.contains_key(&card.id) {
+            let card = card.capped();
             edit.set(Key::Card(card.id.clone()), Some(Value::Card(card)));
         }
         edit.finish()
@@ -78,14 +80,23 @@ impl Command {
     pub fn add_string(board: &Board, string: FanString) -> Command {
         let mut edit = Edit::new(board);
         if string.from != string.to && !board.has_string(&string.from, &string.to, &string.theory) {
+            let string = string.capped();
             edit.set(Key::String(string.id.clone()), Some(Value::String(string)));
         }
         edit.finish()
     }
 
+    /// Relabels a string, or moves it to another theory unless that theory already ties the two cards.
     pub fn edit_string(board: &Board, string: FanString) -> Command {
         let mut edit = Edit::new(board);
-        if board.strings.contains_key(&string.id) {
+        let moved_to_a_tie = board.strings.get(&string.id).is_some_and(|old| {
+            old.theory != string.theory && board.has_string(&string.from, &string.to, &string.theory)
+        });
+        if board.strings.contains_key(&string.id)
+            && !moved_to_a_tie
+            && board.theories.contains_key(&string.theory)
+        {
+            let string = string.capped();
             edit.set(Key::String(string.id.clone()), Some(Value::String(string)));
         }
         edit.finish()
@@ -128,15 +139,20 @@ impl Command {
         edit.finish()
     }
 
+    /// Adds a theory; one whose colour is not `#rrggbb` is refused.
     pub fn add_theory(board: &Board, theory: Theory) -> Command {
         let mut edit = Edit::new(board);
-        edit.set(Key::Theory(theory.id.clone()), Some(Value::Theory(theory)));
+        if is_hex_colour(&theory.colour) {
+            let theory = theory.capped();
+            edit.set(Key::Theory(theory.id.clone()), Some(Value::Theory(theory)));
+        }
         edit.finish()
     }
 
     pub fn edit_theory(board: &Board, theory: Theory) -> Command {
         let mut edit = Edit::new(board);
-        if board.theories.contains_key(&theory.id) {
+        if board.theories.contains_key(&theory.id) && is_hex_colour(&theory.colour) {
+            let theory = theory.capped();
             edit.set(Key::Theory(theory.id.clone()), Some(Value::Theory(theory)));
         }
         edit.finish()

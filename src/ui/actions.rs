@@ -27,9 +27,10 @@ impl BoardState {
         let id = fresh_id(if kind == Kind::Note { "note" } else { "card" });
         let size = card_size(kind);
         let theory = if kind == Kind::Note { self.active_theory.get_untracked() } else { None };
+        let reveal = self.reveal_theory(theory.as_deref());
         let card = FanCard { id: id.clone(), kind, title, text, theory };
         let origin = at.offset(-size.width / 2.0, -size.height / 2.0);
-        self.commit(self.with_board(|b| Command::add_card(b, card, origin)));
+        self.commit(reveal.and(self.with_board(|b| Command::add_card(b, card, origin))));
         self.selection.set(Selection::card(&id));
         if kind == Kind::Note {
             self.editing.set(Some(id.clone()));
@@ -58,7 +59,8 @@ impl BoardState {
     /// selects it and asks for its label. Nothing happens for a string the theory already has.
     pub fn connect(&self, from: &str, to: &str) {
         self.cancel_connecting();
-        if from == to {
+        let on_board = |id: &str| self.cards.with_untracked(|c| c.iter().any(|c| c.id == id));
+        if from == to || !on_board(from) || !on_board(to) {
             return;
         }
         let (theory_id, make_theory) = match self.active_theory.get_untracked() {
@@ -73,6 +75,7 @@ impl BoardState {
             self.notices.info("connect", "Those two cards are already tied in this theory.".to_string());
             return;
         }
+        let reveal = self.reveal_theory(Some(&theory_id));
         let id = fresh_id("string");
         let string = FanString {
             id: id.clone(),
@@ -82,12 +85,9 @@ impl BoardState {
             theory: theory_id,
             confidence: Default::default(),
         };
-        let tie = self.with_board(|b| {
-            let mut with_theory = b.clone();
-            make_theory.apply(&mut with_theory);
-            Command::add_string(&with_theory, string)
-        });
-        self.commit(make_theory.and(tie));
+        // A theory just made holds no strings yet, so the board as it is decides about duplicates.
+        let tie = self.with_board(|b| Command::add_string(b, string));
+        self.commit(make_theory.and(reveal).and(tie));
         self.selection.set(Selection::string(&id));
         self.focus_label.set(true);
     }
@@ -101,8 +101,19 @@ impl BoardState {
         self.connecting.set(Some(Connecting { from: from.to_string(), pointer }));
     }
 
+    /// Shows a hidden theory that new work is about to go into, so the work is not invisible.
+    fn reveal_theory(&self, id: Option<&str>) -> Command {
+        let hidden =
+            self.with_board(|b| id.and_then(|id| b.theories.get(id)).filter(|t| !t.visible).cloned());
+        match hidden {
+            Some(theory) => self.with_board(|b| Command::edit_theory(b, Theory { visible: true, ..theory })),
+            None => Command::default(),
+        }
+    }
+
     /// Deletes the selected fan cards and strings and hides the selected canon cards.
     pub fn delete_selection(&self) {
+        self.cancel_connecting();
         let selection = self.selection.get_untracked();
         if selection.is_empty() {
             return;
@@ -179,6 +190,7 @@ impl BoardState {
 
     /// Puts every card back in its default place and removes the fan's work (one undoable step).
     pub fn reset(&self) {
+        self.cancel_connecting();
         self.commit(self.with_board(Command::reset));
         self.selection.set(Selection::default());
         self.notices.info(

@@ -68,7 +68,7 @@ pub fn AddCardDialog(
                 </label>
                 <div class="dialog-actions">
                     <button type="button" class="button" on:click=move |_| on_close()>"Cancel"</button>
-                    <button type="submit" class="button primary">"Add card"</button>
+                    <button type="submit" class="button primary">"Create card"</button>
                 </div>
             </form>
         </div>

@@ -29,7 +29,10 @@ pub fn App() -> impl IntoView {
         }
     };
     let state = BoardState::load(universe, notices);
-    lifecycle::on_leave(move || state.flush_save());
+    lifecycle::on_leave(move || {
+        lifecycle::blur_focused();
+        state.flush_save();
+    });
     shortcuts::install(state);
     if !state.has_saved_view() {
         request_animation_frame(move || state.fit(visible_board()));

@@ -76,8 +76,8 @@ impl Marquee {
 /// Below this zoom pins are too small to aim at, and would steal a finger's drag of the card.
 const PINS_FROM_ZOOM: f64 = 0.45;
 
-/// A press on bare cork that has not moved (yet) is a click: it clears the selection.
-const CLICK_SLOP: f64 = 4.0;
+/// A press that moves less than this (screen pixels) is a click, not a drag.
+pub const CLICK_SLOP: f64 = 4.0;
 
 #[component]
 pub fn Board(state: BoardState) -> impl IntoView {
@@ -178,6 +178,13 @@ pub fn Board(state: BoardState) -> impl IntoView {
         }
     };
     let on_dblclick = move |ev: MouseEvent| {
+        let on_string = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.closest(".string").ok().flatten().is_some());
+        if on_string {
+            return;
+        }
         let at = Point::new(ev.client_x() as f64, ev.client_y() as f64);
         let origin = crate::ui::screen::board_origin();
         let world = state.viewport.get_untracked().to_world(Point::new(at.x - origin.x, at.y - origin.y));

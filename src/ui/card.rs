@@ -4,7 +4,9 @@
 use crate::model::geometry::Point;
 use crate::model::layout::card_size;
 use crate::model::universe::{Entity, Kind};
+use crate::ui::board::CLICK_SLOP;
 use crate::ui::card_face::{CanonFace, FanFace};
+use crate::ui::shortcuts::is_text_entry;
 use crate::ui::state::{display_title, BoardState, CardView, Face};
 use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::prelude::*;
@@ -13,8 +15,6 @@ use wasm_bindgen::JsCast;
 /// Arrow keys move a card this far (Shift: `BIG_STEP`), in world units.
 const STEP: f64 = 10.0;
 const BIG_STEP: f64 = 50.0;
-/// A press that moves less than this (screen pixels) is a click, not a drag.
-const CLICK_SLOP: f64 = 3.0;
 
 #[derive(Clone)]
 struct Drag {
@@ -41,7 +41,7 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
     };
 
     let on_pointerdown = move |ev: PointerEvent| {
-        if (ev.pointer_type() == "mouse" && ev.button() != 0) || is_text_field(&ev) {
+        if (ev.pointer_type() == "mouse" && ev.button() != 0) || is_text_entry(ev.target()) {
             return;
         }
         // A finger's events also reach the board, which turns two fingers into a pinch.
@@ -112,11 +112,16 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
         };
         drag.set_value(None);
         dragging.set(false);
+        // A pinch took over, or the browser took the pointer away: the cards go back.
+        if state.pinching.get_value() || ev.type_() == "pointercancel" {
+            d.items.iter().for_each(|(_, signal, start)| signal.set(*start));
+            return;
+        }
         if d.moved {
             let moves: Vec<(String, Point)> =
                 d.items.iter().map(|(id, signal, _)| (id.clone(), signal.get_untracked())).collect();
             state.move_cards(&moves);
-        } else if ev.type_() == "pointerup" {
+        } else {
             state.click_card(&id_store.get_value(), d.additive);
         }
     };
@@ -216,8 +221,8 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             tabindex="0"
             role="group"
             aria-roledescription="card"
-            aria-label=label
-            aria-selected=move || if selected() { "true" } else { "false" }
+            aria-label=move || if selected() { format!("{}, selected", label()) } else { label() }
+            data-selected=move || if selected() { "true" } else { "false" }
             style:width=format!("{}px", size.width)
             style:height=format!("{}px", size.height)
             style:transform=move || {
@@ -247,6 +252,8 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
 #[component]
 fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: BoardState) -> impl IntoView {
     let id = StoredValue::new(id);
+    // The pointer that pressed this pin: only its release ties the string.
+    let pressed = StoredValue::new(None::<i32>);
     let world_point = move |ev: &PointerEvent| {
         let board = crate::ui::screen::board_origin();
         state
@@ -260,10 +267,12 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
             return;
         }
         capture(&ev);
+        pressed.set_value(Some(ev.pointer_id()));
         state.start_connecting(&id.get_value(), Some(world_point(&ev)));
     };
     let on_pointermove = move |ev: PointerEvent| {
-        if state.connecting.with_untracked(|c| c.as_ref().is_some_and(|c| c.pointer.is_some())) {
+        let dragging = state.connecting.with_untracked(|c| c.as_ref().is_some_and(|c| c.pointer.is_some()));
+        if dragging && pressed.get_value() == Some(ev.pointer_id()) {
             let at = world_point(&ev);
             state.connecting.update(|c| {
                 if let Some(c) = c {
@@ -274,6 +283,11 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
     };
     let on_pointerup = move |ev: PointerEvent| {
         ev.stop_propagation();
+        let ours = pressed.try_update_value(Option::take).flatten() == Some(ev.pointer_id());
+        // Escape may have cancelled the string while the pointer was still down.
+        if !ours || state.connecting.with_untracked(Option::is_none) {
+            return;
+        }
         let from = id.get_value();
         match card_under(&ev) {
             Some(to) if to != from => state.connect(&from, &to),
@@ -296,7 +310,10 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
-            on:pointercancel=move |_| state.cancel_connecting()
+            on:pointercancel=move |_| {
+                pressed.set_value(None);
+                state.cancel_connecting();
+            }
         ></button>
     }
 }
@@ -330,12 +347,6 @@ fn tilt(id: &str) -> f64 {
 
 fn client_point(ev: &PointerEvent) -> Point {
     Point::new(ev.client_x() as f64, ev.client_y() as f64)
-}
-
-fn is_text_field(ev: &PointerEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// The id of the card under the pointer, if any.

@@ -17,6 +17,8 @@ pub fn ConfirmDialog(
     let on_key = {
         let on_cancel = on_cancel.clone();
         move |ev: leptos::ev::KeyboardEvent| {
+            // Keys in the dialog are for the dialog, not for the board behind it.
+            ev.stop_propagation();
             if ev.key() == "Escape" {
                 on_cancel();
             }

@@ -140,7 +140,7 @@ fn FanStringForm(string: RwSignal<FanString>, state: BoardState) -> impl IntoVie
         </label>
         <label class="field">
             <span>"Confidence"</span>
-            <select on:change=move |ev| {
+            <select prop:value=move || string.with(|s| s.confidence.label()) on:change=move |ev| {
                 if let Some(confidence) = Confidence::from_label(&event_target_value(&ev)) {
                     state.edit_string(FanString { confidence, ..current() });
                 }
@@ -180,7 +180,7 @@ fn TheorySelect(
     on_pick: impl Fn(Option<String>) + 'static,
 ) -> impl IntoView {
     view! {
-        <select on:change=move |ev| {
+        <select prop:value=move || current.get().unwrap_or_default() on:change=move |ev| {
             let value = event_target_value(&ev);
             on_pick((!value.is_empty()).then_some(value));
         }>

@@ -12,7 +12,7 @@ pub fn install(state: BoardState) {
 }
 
 fn on_key(state: BoardState, ev: &KeyboardEvent) {
-    if typing(ev) {
+    if is_text_entry(ev.target()) {
         return;
     }
     let command = ev.ctrl_key() || ev.meta_key();
@@ -51,9 +51,9 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
     }
 }
 
-/// True when the key goes to a text field (or any editable element) rather than the board.
-fn typing(ev: &KeyboardEvent) -> bool {
-    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
+/// True when an event is aimed at a text field (or any editable element) rather than the board.
+pub fn is_text_entry(target: Option<web_sys::EventTarget>) -> bool {
+    target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
     })
 }

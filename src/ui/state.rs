@@ -203,11 +203,14 @@ impl BoardState {
     }
 
     fn step_history(&self, step: fn(&mut History, &mut Board) -> Option<Command>) {
-        let mut history = self.history.get_value();
-        let command = self.board.try_update_value(|board| step(&mut history, board)).flatten();
-        self.history.set_value(history);
+        let command = self
+            .history
+            .try_update_value(|history| self.board.try_update_value(|board| step(history, board)))
+            .flatten()
+            .flatten();
         if let Some(command) = command {
             self.editing.set(None);
+            self.cancel_connecting();
             self.sync(command.keys());
             self.after_change();
         }
@@ -251,7 +254,7 @@ impl BoardState {
         }
     }
 
-    /// True when the card appeared or disappeared.
+    /// True when whether the card is on the board may have changed (it came, went, or changed theory).
     fn sync_fan_card(&self, id: &str) -> bool {
         let record = self.board.with_value(|b| b.cards.get(id).cloned());
         match (record, self.fan_card(id)) {
@@ -285,10 +288,12 @@ impl BoardState {
         let record = self.board.with_value(|b| b.strings.get(id).cloned());
         match (record, self.fan_string(id)) {
             (Some(string), Some(signal)) => {
+                let moved_theory = signal.with_untracked(|s| s.theory != string.theory);
                 if signal.get_untracked() != string {
                     signal.set(string);
                 }
-                false
+                // Its new theory may be hidden, or shown.
+                moved_theory
             }
             (Some(string), None) => {
                 let signal = self.owned(|| RwSignal::new(string));

@@ -2,6 +2,7 @@
 //! choose the active one), with how much each holds.
 
 use crate::model::board::{Theory, MAX_THEORY_NAME};
+use crate::model::universe::Kind;
 use crate::ui::state::BoardState;
 use leptos::prelude::*;
 
@@ -47,8 +48,21 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
         id.with_value(|id| {
             state.with_board(|b| {
                 let strings = b.strings.values().filter(|s| &s.theory == id).count();
-                let cards = b.cards.values().filter(|c| c.theory.as_deref() == Some(id)).count();
-                format!("{strings} string{} · {cards} note{}", plural(strings), plural(cards))
+                let (notes, cards): (Vec<_>, Vec<_>) = b
+                    .cards
+                    .values()
+                    .filter(|c| c.theory.as_deref() == Some(id))
+                    .partition(|c| c.kind == Kind::Note);
+                let mut text = format!(
+                    "{strings} string{} · {} note{}",
+                    plural(strings),
+                    notes.len(),
+                    plural(notes.len())
+                );
+                if !cards.is_empty() {
+                    text += &format!(" · {} card{}", cards.len(), plural(cards.len()));
+                }
+                text
             })
         })
     };

@@ -3,6 +3,14 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Takes focus off whatever has it, so a field being edited commits its text (on blur).
+pub fn blur_focused() {
+    let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    if let Some(el) = focused.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.blur();
+    }
+}
+
 /// Calls `flush` on `pagehide` and when the page becomes hidden, for the page's whole life.
 pub fn on_leave(flush: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {

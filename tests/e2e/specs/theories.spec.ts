@@ -114,8 +114,8 @@ test("three cards selected with a rectangle move together; delete and undo", asy
   await expect(page.locator(".marquee")).toHaveCount(1);
   await page.mouse.up();
   await page.keyboard.up("Shift");
-  for (const id of ids) await expect(card(page, id)).toHaveAttribute("aria-selected", "true");
-  await expect(card(page, "case-tech-cover-up")).toHaveAttribute("aria-selected", "false");
+  for (const id of ids) await expect(card(page, id)).toHaveAttribute("data-selected", "true");
+  await expect(card(page, "case-tech-cover-up")).toHaveAttribute("data-selected", "false");
 
   const grip = await box(page, ids[1]);
   await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height * 0.7);
@@ -163,17 +163,17 @@ test("everything can be done from the keyboard: connect, label, duplicate, delet
   await dialog.getByLabel("Kind").selectOption("evidence");
   await dialog.getByLabel("Title").fill("Burner phone");
   await dialog.getByLabel("Description").fill("Found in the warehouse");
-  await dialog.getByRole("button", { name: "Add card" }).click();
+  await dialog.getByRole("button", { name: "Create card" }).click();
   const phone = fanCards(page).filter({ hasText: "Burner phone" });
   await expect(phone).toHaveCount(1);
   await expect(phone).toHaveAttribute("aria-label", /^Burner phone, your evidence/);
   // a new card is selected; Space on a focused card adds it to the selection or takes it out
-  await expect(phone).toHaveAttribute("aria-selected", "true");
+  await expect(phone).toHaveAttribute("data-selected", "true");
   await phone.focus();
   await page.keyboard.press(" ");
-  await expect(phone).toHaveAttribute("aria-selected", "false");
+  await expect(phone).toHaveAttribute("data-selected", "false");
   await page.keyboard.press(" ");
-  await expect(phone).toHaveAttribute("aria-selected", "true");
+  await expect(phone).toHaveAttribute("data-selected", "true");
   await page.keyboard.press("Control+d");
   await expect(fanCards(page).filter({ hasText: "Burner phone" })).toHaveCount(2);
   await page.keyboard.press("Delete");
@@ -229,4 +229,28 @@ test("a board with two theories survives a reload and looks right on desktop and
     const b = await page.getByRole("button", { name, exact: true }).boundingBox();
     expect(b && b.x >= 0 && b.x + b.width <= 375 && b.y + b.height <= 667).toBeTruthy();
   }
+});
+
+test("new work never vanishes into a hidden theory; a stray release does not tie a string", async ({ page }) => {
+  await openCentredOn(page, "case-1995-runaway", 0.6);
+  const theories = page.getByRole("region", { name: "Theories" });
+  await theories.getByRole("button", { name: "New theory" }).click();
+  const show = theories.getByLabel("Show Theory 1");
+  await show.uncheck();
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type("Still here");
+  await page.keyboard.press("Control+Enter");
+  await expect(fanCards(page).filter({ hasText: "Still here" })).toBeVisible();
+  await expect(show).toBeChecked();
+
+  // Escape while dragging from a pin: releasing on a card ties nothing.
+  const start = await centreOf(page, '[data-card-id="case-1995-runaway"] .pin');
+  const end = await box(page, "case-police-conspiracy");
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 5 });
+  await page.keyboard.press("Escape");
+  await page.mouse.up();
+  await expect(page.locator("[data-theory]")).toHaveCount(0);
+  await expect(page.locator(".rubber-band")).toHaveCount(0);
 });
