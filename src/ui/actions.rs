@@ -1,5 +1,6 @@
 //! What the fan can do to the board, each turned into one command (one undo step).
 
+use crate::formats::envelope;
 use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
 use crate::model::geometry::Point;
@@ -8,6 +9,7 @@ use crate::model::selection::Selection;
 use crate::model::universe::Kind;
 use crate::ui::screen::visible_board;
 use crate::ui::state::{BoardState, Connecting};
+use crate::web::download::download;
 use crate::web::ids::fresh_id;
 use leptos::prelude::*;
 
@@ -186,6 +188,15 @@ impl BoardState {
 
     pub fn remove_theory(&self, id: &str) {
         self.commit(self.with_board(|b| Command::remove_theory(b, id)));
+    }
+
+    /// Downloads the board as a file, in the same versioned format it is saved in.
+    pub fn export_board(&self) {
+        let text = self.with_board(envelope::encode_pretty);
+        let name = self.universe.with_value(|u| format!("{}.caseboard.json", u.id));
+        if let Err(e) = download(&name, "application/json", &text) {
+            self.notices.problem("export", format!("The board could not be exported: {e}."));
+        }
     }
 
     /// Puts every card back in its default place and removes the fan's work (one undoable step).

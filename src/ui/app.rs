@@ -6,6 +6,7 @@ use crate::ui::hidden_cards::HiddenCards;
 use crate::ui::inspector::Inspector;
 use crate::ui::legend::Legend;
 use crate::ui::notices::{NoticeList, Notices};
+use crate::ui::saved_data::SavedData;
 use crate::ui::screen::visible_board;
 use crate::ui::shortcuts;
 use crate::ui::state::BoardState;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <Show when=move || panel_open.get()>
                     <Theories state/>
                     <HiddenCards state/>
+                    <SavedData state/>
                     <Legend/>
                 </Show>
             </aside>

@@ -13,6 +13,7 @@ mod inspector;
 mod legend;
 mod notices;
 mod persistence;
+mod saved_data;
 mod screen;
 mod shortcuts;
 mod state;

@@ -1,4 +1,5 @@
-//! Notices: problems (`role="alert"`) and information (`role="status"`), each dismissible.
+//! Notices: problems (`role="alert"`) and information (`role="status"`), each dismissible and
+//! each able to offer one action (such as "Export board").
 
 use leptos::prelude::*;
 
@@ -8,12 +9,13 @@ pub enum Level {
     Info,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Notice {
     /// One notice per topic: a newer one replaces the older.
     pub topic: &'static str,
     pub level: Level,
     pub text: String,
+    pub action: Option<(&'static str, Callback<()>)>,
 }
 
 #[derive(Clone, Copy)]
@@ -25,11 +27,16 @@ impl Notices {
     }
 
     pub fn problem(&self, topic: &'static str, text: String) {
-        self.show(Notice { topic, level: Level::Problem, text });
+        self.show(Notice { topic, level: Level::Problem, text, action: None });
     }
 
     pub fn info(&self, topic: &'static str, text: String) {
-        self.show(Notice { topic, level: Level::Info, text });
+        self.show(Notice { topic, level: Level::Info, text, action: None });
+    }
+
+    /// A problem with a way out, offered as a button.
+    pub fn problem_with(&self, topic: &'static str, text: String, action: (&'static str, Callback<()>)) {
+        self.show(Notice { topic, level: Level::Problem, text, action: Some(action) });
     }
 
     fn show(&self, notice: Notice) {
@@ -67,6 +74,9 @@ fn NoticeItem(notice: Notice, notices: Notices) -> impl IntoView {
     view! {
         <div class=class role=role>
             <p>{notice.text}</p>
+            {notice.action.map(|(label, run)| view! {
+                <button class="button small notice-action" on:click=move |_| run.run(())>{label}</button>
+            })}
             <button class="notice-close" aria-label="Dismiss notice" on:click=move |_| notices.dismiss_topic(topic)>
                 "×"
             </button>

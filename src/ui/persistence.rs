@@ -5,6 +5,7 @@ use crate::formats::envelope;
 use crate::model::board::Board;
 use crate::model::universe::Universe;
 use crate::ui::notices::Notices;
+use crate::ui::saved_data::BACKUP_PREFIX;
 use crate::web::debounce::Debounce;
 use crate::web::storage;
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 #[derive(Clone, Copy)]
 pub struct Persistence {
     board: StoredValue<Board>,
+    /// What a failed save offers the fan: the board as a file.
+    export: StoredValue<Option<Callback<()>>>,
     key: StoredValue<String>,
     /// False when saving would overwrite stored data that could not be backed up.
     may_save: StoredValue<bool>,
@@ -31,11 +34,16 @@ impl Persistence {
         board.set_value(restored);
         Persistence {
             board,
+            export: StoredValue::new(None),
             key: StoredValue::new(key),
             may_save: StoredValue::new(may_save),
             debounce: Debounce::new(SAVE_DELAY),
             notices,
         }
+    }
+
+    pub fn offer_export(self, export: Callback<()>) {
+        self.export.set_value(Some(export));
     }
 
     pub fn schedule(self) {
@@ -56,10 +64,13 @@ impl Persistence {
         let text = self.board.with_value(envelope::encode);
         match storage::write(&self.key.get_value(), &text) {
             Ok(()) => self.notices.dismiss_topic("save-failed"),
-            Err(e) => self.notices.problem(
-                "save-failed",
-                format!("Your board is not saved: the browser refused to store it ({e}). Keep this tab open; the next change tries again."),
-            ),
+            Err(e) => {
+                let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy; the next change tries again.");
+                match self.export.get_value() {
+                    Some(export) => self.notices.problem_with("save-failed", text, ("Export board", export)),
+                    None => self.notices.problem("save-failed", text),
+                }
+            }
         }
     }
 }
@@ -83,12 +94,12 @@ fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, bool) {
         Ok(board) => return (board, true),
         Err(reason) => reason,
     };
-    let backup_key = format!("caseboard.backup.{}", now_ms());
+    let backup_key = format!("{BACKUP_PREFIX}{}", now_ms());
     match storage::write(&backup_key, &stored) {
         Ok(()) => {
             notices.problem(
                 "unreadable-board",
-                format!("Your saved board could not be read: {reason}. It is kept untouched under the storage key \"{backup_key}\", and the default board is shown."),
+                format!("Your saved board could not be read: {reason}. It is kept untouched as a backup (\"{backup_key}\"; download it under Theories → Saved data), and the default board is shown."),
             );
             (fresh, true)
         }

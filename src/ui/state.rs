@@ -128,6 +128,7 @@ impl BoardState {
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         state.replace_board(restored);
+        state.persistence.offer_export(Callback::new(move |_| state.export_board()));
         state
     }
 

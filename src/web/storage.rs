@@ -32,3 +32,24 @@ pub fn read(key: &str) -> Result<Option<String>, String> {
 pub fn write(key: &str, value: &str) -> Result<(), String> {
     local_storage()?.set_item(key, value).map_err(|e| describe(&e))
 }
+
+pub fn remove(key: &str) -> Result<(), String> {
+    local_storage()?.remove_item(key).map_err(|e| describe(&e))
+}
+
+/// Every stored key that starts with `prefix`, in order.
+pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, String> {
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|e| describe(&e))?;
+    let mut keys: Vec<String> =
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
+    keys.sort_unstable();
+    Ok(keys)
+}
+
+/// The bytes the keys starting with `prefix` take (browsers count UTF-16 code units, two bytes each).
+pub fn bytes_used(prefix: &str) -> Result<usize, String> {
+    let keys = keys_with_prefix(prefix)?;
+    let units = |text: &str| text.encode_utf16().count();
+    Ok(keys.iter().map(|k| 2 * (units(k) + read(k).ok().flatten().map_or(0, |v| units(&v)))).sum())
+}

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { BLANK, card, expect, openBoard, STORAGE_KEY, test, waitForSave } from "./helpers";
+import * as fs from "node:fs";
+import { BLANK, card, expect, openBoard, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
 
 async function storeRaw(page: Page, text: string) {
   await page.goto(BLANK);
@@ -50,4 +51,51 @@ test("a pending save is flushed when the page is hidden", async ({ page }) => {
   });
   const stored = await page.evaluate((key) => localStorage.getItem(key) ?? "", STORAGE_KEY);
   expect(stored).toContain("grace-billets");
+});
+
+test("a backup can be downloaded and removed from Saved data; the board can be exported", async ({ page }) => {
+  const corrupt = '{"format":"caseboard","version":2,"board":{"positions":{"x": broken';
+  await storeRaw(page, corrupt);
+  await expect(page.getByRole("alert")).toContainText("could not be read");
+  const saved = page.getByRole("region", { name: "Saved data" });
+  await expect(saved).toContainText("Backups of boards that could not be read");
+  const [backup] = await Promise.all([page.waitForEvent("download"), saved.getByRole("button", { name: /^Download backup/ }).click()]);
+  expect(fs.readFileSync(await backup.path(), "utf8")).toBe(corrupt);
+
+  const [exported] = await Promise.all([page.waitForEvent("download"), saved.getByRole("button", { name: "Export board" }).click()]);
+  expect(exported.suggestedFilename()).toBe("ballard.caseboard.json");
+  const file = JSON.parse(fs.readFileSync(await exported.path(), "utf8"));
+  expect(file.format).toBe("caseboard");
+  expect(file.universe.id).toBe("ballard");
+
+  await saved.getByRole("button", { name: /^Remove backup/ }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove backup" }).click();
+  expect(await backups(page)).toEqual([]);
+  await expect(saved).not.toContainText("Backups of boards");
+});
+
+test("when storage is full the board says so, keeps working, and offers the board as a file", async ({ page }) => {
+  await page.goto(BLANK);
+  // Fill this origin's storage to the brim with other data.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; chunk.length > 16; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+  await openBoard(page);
+  await card(page, "harry-bosch").focus();
+  await page.keyboard.press("ArrowRight");
+  const alert = page.getByRole("alert").filter({ hasText: "not saved" });
+  await expect(alert).toBeVisible();
+  const before = await worldPosition(page, "harry-bosch");
+  await page.keyboard.press("ArrowRight");
+  expect((await worldPosition(page, "harry-bosch")).x).toBe(before.x + 10);
+  const [file] = await Promise.all([page.waitForEvent("download"), alert.getByRole("button", { name: "Export board" }).click()]);
+  const board = JSON.parse(fs.readFileSync(await file.path(), "utf8"));
+  expect(board.board.positions["harry-bosch"].x).toBeCloseTo(before.x + 10, 0);
 });
