@@ -57,7 +57,7 @@ fn moving_a_canon_card_home_forgets_the_override() {
     let mut board = Board::new("ballard", 1);
     let away = Command::move_cards(&board, &f.defaults, &[("harry-bosch".into(), home.offset(30.0, 0.0))]);
     away.apply(&mut board);
-    assert_eq!(board.position("harry-bosch", &f.defaults), Some(home.offset(30.0, 0.0)));
+    assert_eq!(board.position("harry-bosch", &f.defaults), Some(home.offset(30.0, 0.0).rounded()));
     let back = Command::move_cards(&board, &f.defaults, &[("harry-bosch".into(), home)]);
     back.apply(&mut board);
     assert!(board.positions.is_empty());

@@ -100,16 +100,7 @@ struct StoredBoard {
 
 /// Writes a board in the current envelope.
 pub fn encode(board: &Board) -> String {
-    serde_json::to_string(&envelope_of(board)).unwrap_or_default()
-}
-
-/// The same, indented for people to read (a board file).
-pub fn encode_pretty(board: &Board) -> String {
-    serde_json::to_string_pretty(&envelope_of(board)).unwrap_or_default()
-}
-
-fn envelope_of(board: &Board) -> Envelope {
-    Envelope {
+    let envelope = Envelope {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
         universe: UniverseRef { id: board.universe_id.clone(), version: board.universe_version },
@@ -121,7 +112,8 @@ fn envelope_of(board: &Board) -> Envelope {
             theories: board.theories.values().cloned().collect(),
             viewport: board.viewport,
         },
-    }
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// Reads a board saved by any version up to the current one, for the universe `universe_id`.

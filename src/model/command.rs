@@ -54,6 +54,7 @@ impl Command {
     ) -> Command {
         let mut edit = Edit::new(board);
         for (id, to) in moves {
+            let to = &to.rounded();
             let forget = defaults.get(id) == Some(to) && !board.cards.contains_key(id);
             edit.set(Key::Position(id.clone()), (!forget).then_some(Value::Position(*to)));
         }
@@ -63,7 +64,7 @@ impl Command {
     pub fn add_card(board: &Board, card: FanCard, at: Point) -> Command {
         let card = card.capped();
         let mut edit = Edit::new(board);
-        edit.set(Key::Position(card.id.clone()), Some(Value::Position(at)));
+        edit.set(Key::Position(card.id.clone()), Some(Value::Position(at.rounded())));
         edit.set(Key::Card(card.id.clone()), Some(Value::Card(card)));
         edit.finish()
     }
@@ -187,7 +188,10 @@ impl Command {
             renamed.insert(card.id.clone(), id.clone());
             let theory = card.theory.clone().filter(|t| board.theories.contains_key(t));
             let copy = FanCard { id: id.clone(), theory, ..card.clone() };
-            edit.set(Key::Position(id.clone()), Some(Value::Position(at.offset(offset.x, offset.y))));
+            edit.set(
+                Key::Position(id.clone()),
+                Some(Value::Position(at.offset(offset.x, offset.y).rounded())),
+            );
             edit.set(Key::Card(id), Some(Value::Card(copy)));
         }
         for s in &clip.strings {

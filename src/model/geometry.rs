@@ -20,6 +20,15 @@ impl Point {
     pub fn is_finite(self) -> bool {
         self.x.is_finite() && self.y.is_finite()
     }
+
+    /// To a hundredth of a pixel: such numbers survive being written as JSON and read back exactly.
+    pub fn rounded(self) -> Point {
+        Point::new(round_to(self.x, 100.0), round_to(self.y, 100.0))
+    }
+}
+
+fn round_to(value: f64, steps: f64) -> f64 {
+    (value * steps).round() / steps
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -127,6 +136,15 @@ impl Viewport {
             .clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM);
         let center = bounds.center();
         Viewport { x: screen.width / 2.0 - center.x * zoom, y: screen.height / 2.0 - center.y * zoom, zoom }
+    }
+
+    /// Positions to a hundredth of a pixel and zoom to four decimals, so the view saves exactly.
+    pub fn rounded(&self) -> Viewport {
+        Viewport {
+            x: round_to(self.x, 100.0),
+            y: round_to(self.y, 100.0),
+            zoom: round_to(self.zoom, 10_000.0),
+        }
     }
 
     pub fn is_valid(&self) -> bool {

@@ -55,6 +55,7 @@ pub fn default_layout(universe: &Universe) -> HashMap<String, Point> {
     place_row(&episodes, bottom + 140.0, 28.0, &mut placed);
 
     separate(universe, &mut placed);
+    placed.values_mut().for_each(|p| *p = p.rounded());
     placed
 }
 

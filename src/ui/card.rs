@@ -223,8 +223,8 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             aria-roledescription="card"
             aria-label=move || if selected() { format!("{}, selected", label()) } else { label() }
             data-selected=move || if selected() { "true" } else { "false" }
-            style:width=format!("{}px", size.width)
-            style:height=format!("{}px", size.height)
+            style:width=format!("{:.0}px", size.width)
+            style:height=format!("{:.0}px", size.height)
             style:transform=move || {
                 let p = position.get();
                 format!("translate({:.1}px, {:.1}px)", p.x, p.y)

@@ -58,8 +58,8 @@ pub const BACKUP_PREFIX: &str = "caseboard.backup.";
 #[component]
 fn BackupRow(key: String, removing: RwSignal<Option<String>>) -> impl IntoView {
     let text = storage::read(&key).ok().flatten().unwrap_or_default();
-    let when = key.trim_start_matches(BACKUP_PREFIX).parse::<f64>().ok().map(|ms| {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let when = key.trim_start_matches(BACKUP_PREFIX).parse::<u64>().ok().map(|ms| {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
         String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
     });
     let label = format!("{} · {}", when.unwrap_or_else(|| key.clone()), kilobytes(text.len()));

@@ -423,6 +423,7 @@ impl BoardState {
 
     /// Moves the view; it is saved with the board but is not an undoable change.
     pub fn set_viewport(&self, viewport: Viewport) {
+        let viewport = viewport.rounded();
         if !viewport.is_valid() {
             return;
         }

@@ -41,10 +41,9 @@ pub fn remove(key: &str) -> Result<(), String> {
 pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, String> {
     let storage = local_storage()?;
     let count = storage.length().map_err(|e| describe(&e))?;
-    let mut keys: Vec<String> =
+    let keys: std::collections::BTreeSet<String> =
         (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
-    keys.sort_unstable();
-    Ok(keys)
+    Ok(keys.into_iter().collect())
 }
 
 /// The bytes the keys starting with `prefix` take (browsers count UTF-16 code units, two bytes each).
