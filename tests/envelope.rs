@@ -52,11 +52,19 @@ fn stored(board: Value) -> String {
 #[test]
 fn a_board_survives_encode_and_decode() {
     let board = sample_board();
-    let text = encode(&board);
+    let text = encode(&board, 1);
     let value: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["format"], "caseboard");
     assert_eq!(value["version"], 2);
     assert_eq!(decode(&text, "ballard"), Ok(board));
+}
+
+#[test]
+fn the_revision_is_stored_and_read_back() {
+    let text = encode(&sample_board(), 41);
+    assert_eq!(envelope::revision_of(&text), 41);
+    assert_eq!(envelope::revision_of("{\"format\": \"caseboard\"}"), 0);
+    assert_eq!(envelope::revision_of("not json"), 0);
 }
 
 #[test]
@@ -72,7 +80,7 @@ fn corrupt_foreign_and_newer_data_are_told_apart() {
     let newer = json!({"format": "caseboard", "version": 99, "anything": true}).to_string();
     assert_eq!(decode(&newer, "ballard"), Err(EnvelopeError::Newer { found: 99 }));
     assert!(EnvelopeError::Newer { found: 99 }.to_string().contains("newer"));
-    let other = encode(&Board::new("dept-q", 1));
+    let other = encode(&Board::new("dept-q", 1), 1);
     assert_eq!(decode(&other, "ballard"), Err(EnvelopeError::OtherUniverse { found: "dept-q".into() }));
 }
 
@@ -149,7 +157,7 @@ proptest! {
         board.positions.extend(cards.into_iter().map(|(k, (x, y))| (k, Point::new(x, y).rounded())));
         board.hidden.extend(hidden);
         board.viewport = view.map(|(x, y, zoom)| Viewport { x, y, zoom }.rounded());
-        prop_assert_eq!(decode(&encode(&board), "ballard"), Ok(board));
+        prop_assert_eq!(decode(&encode(&board, 1), "ballard"), Ok(board));
     }
 
     #[test]

@@ -70,6 +70,9 @@ impl std::error::Error for EnvelopeError {}
 struct Envelope {
     format: String,
     version: u64,
+    /// Counts saves, so no tab writes an older board over a newer one.
+    #[serde(default)]
+    revision: u64,
     universe: UniverseRef,
     board: StoredBoard,
 }
@@ -98,11 +101,12 @@ struct StoredBoard {
     viewport: Option<Viewport>,
 }
 
-/// Writes a board in the current envelope.
-pub fn encode(board: &Board) -> String {
+/// Writes a board in the current envelope, as its `revision`th save.
+pub fn encode(board: &Board, revision: u64) -> String {
     let envelope = Envelope {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
+        revision,
         universe: UniverseRef { id: board.universe_id.clone(), version: board.universe_version },
         board: StoredBoard {
             positions: board.positions.clone(),
@@ -114,6 +118,16 @@ pub fn encode(board: &Board) -> String {
         },
     };
     serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// The revision of a stored board (0 when it has none or cannot be read).
+pub fn revision_of(text: &str) -> u64 {
+    #[derive(Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Revision>(text).map_or(0, |r| r.revision)
 }
 
 /// Reads a board saved by any version up to the current one, for the universe `universe_id`.

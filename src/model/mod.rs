@@ -5,6 +5,7 @@ pub mod command;
 pub mod geometry;
 pub mod history;
 pub mod layout;
+pub mod merge;
 pub mod selection;
 pub mod string_path;
 pub mod universe;

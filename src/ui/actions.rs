@@ -192,7 +192,7 @@ impl BoardState {
 
     /// Downloads the board as a file, in the same versioned format it is saved in.
     pub fn export_board(&self) {
-        let text = self.with_board(envelope::encode);
+        let text = self.with_board(|b| envelope::encode(b, 0));
         let name = self.universe.with_value(|u| format!("{}.caseboard.json", u.id));
         if let Err(e) = download(&name, "application/json", &text) {
             self.notices.problem("export", format!("The board could not be exported: {e}."));

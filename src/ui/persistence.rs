@@ -17,6 +17,12 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 #[derive(Clone, Copy)]
 pub struct Persistence {
     board: StoredValue<Board>,
+    /// The board as storage last had it (what this tab last loaded, saved or merged).
+    base: StoredValue<Board>,
+    /// The revision of `base`.
+    revision: StoredValue<u64>,
+    /// Merges a newer stored board (from another tab) into this one.
+    merge_in: StoredValue<Option<Callback<String>>>,
     /// What a failed save offers the fan: the board as a file.
     export: StoredValue<Option<Callback<()>>>,
     key: StoredValue<String>,
@@ -30,10 +36,13 @@ impl Persistence {
     /// Reads the universe's stored board into `board` and returns the saver for it.
     pub fn open(universe: &Universe, board: StoredValue<Board>, notices: Notices) -> Persistence {
         let key = format!("caseboard.board.{}", universe.id);
-        let (restored, may_save) = restore(universe, &key, notices);
-        board.set_value(restored);
+        let (restored, revision, may_save) = restore(universe, &key, notices);
+        board.set_value(restored.clone());
         Persistence {
             board,
+            base: StoredValue::new(restored),
+            revision: StoredValue::new(revision),
+            merge_in: StoredValue::new(None),
             export: StoredValue::new(None),
             key: StoredValue::new(key),
             may_save: StoredValue::new(may_save),
@@ -44,6 +53,29 @@ impl Persistence {
 
     pub fn offer_export(self, export: Callback<()>) {
         self.export.set_value(Some(export));
+    }
+
+    pub fn key(self) -> String {
+        self.key.get_value()
+    }
+
+    /// How newer boards saved by other tabs are taken in.
+    pub fn merge_with(self, merge_in: Callback<String>) {
+        self.merge_in.set_value(Some(merge_in));
+    }
+
+    pub fn base(self) -> Board {
+        self.base.get_value()
+    }
+
+    pub fn revision(self) -> u64 {
+        self.revision.get_value()
+    }
+
+    /// Storage now holds `board` as revision `revision`.
+    pub fn synced(self, board: Board, revision: u64) {
+        self.base.set_value(board);
+        self.revision.set_value(revision);
     }
 
     pub fn schedule(self) {
@@ -61,9 +93,23 @@ impl Persistence {
         if !self.may_save.get_value() {
             return;
         }
-        let text = self.board.with_value(envelope::encode);
-        match storage::write(&self.key.get_value(), &text) {
-            Ok(()) => self.notices.dismiss_topic("save-failed"),
+        // Another tab may have saved since this one last synced: take its work in first, so
+        // this save never writes an older board over a newer one.
+        let key = self.key.get_value();
+        if let Some(newer) =
+            storage::read(&key).ok().flatten().filter(|t| envelope::revision_of(t) > self.revision())
+        {
+            if let Some(merge_in) = self.merge_in.get_value() {
+                merge_in.run(newer);
+            }
+        }
+        let revision = self.revision() + 1;
+        let text = self.board.with_value(|b| envelope::encode(b, revision));
+        match storage::write(&key, &text) {
+            Ok(()) => {
+                self.synced(self.board.get_value(), revision);
+                self.notices.dismiss_topic("save-failed");
+            }
             Err(e) => {
                 let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy; the next change tries again.");
                 match self.export.get_value() {
@@ -77,21 +123,21 @@ impl Persistence {
 
 /// Reads the stored board. What cannot be read is copied to a backup key before anything
 /// else may be written over it; the second value says whether saving is safe.
-fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, bool) {
+fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, u64, bool) {
     let fresh = Board::new(&universe.id, universe.version);
     let stored = match storage::read(key) {
         Ok(Some(text)) => text,
-        Ok(None) => return (fresh, true),
+        Ok(None) => return (fresh, 0, true),
         Err(e) => {
             notices.problem(
                 "storage-unavailable",
                 format!("This browser won't let Caseboard store anything ({e}). The board works, but changes are lost when the tab closes."),
             );
-            return (fresh, false);
+            return (fresh, 0, false);
         }
     };
     let reason = match envelope::decode(&stored, &universe.id) {
-        Ok(board) => return (board, true),
+        Ok(board) => return (board, envelope::revision_of(&stored), true),
         Err(reason) => reason,
     };
     let backup_key = format!("{BACKUP_PREFIX}{}", now_ms());
@@ -101,14 +147,14 @@ fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, bool) {
                 "unreadable-board",
                 format!("Your saved board could not be read: {reason}. It is kept untouched as a backup (\"{backup_key}\"; download it under Theories → Saved data), and the default board is shown."),
             );
-            (fresh, true)
+            (fresh, 0, true)
         }
         Err(e) => {
             notices.problem(
                 "unreadable-board",
                 format!("Your saved board could not be read: {reason}. It could not be backed up either ({e}), so it is left where it is and this session will not save over it."),
             );
-            (fresh, false)
+            (fresh, 0, false)
         }
     }
 }

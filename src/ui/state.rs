@@ -1,15 +1,18 @@
 //! The board's reactive state: the pure model, a signal per card position and per fan record,
 //! and the single door (`commit`, `undo`, `redo`) through which every change passes.
 
+use crate::formats::envelope;
 use crate::model::board::{Board, FanCard, FanString, Key, Theory};
 use crate::model::command::{Clip, Command};
 use crate::model::geometry::{Point, Rect, Size, Viewport};
 use crate::model::history::History;
 use crate::model::layout::{card_size, default_layout};
+use crate::model::merge::merge;
 use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
 use crate::ui::persistence::Persistence;
+use crate::web::storage;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -129,6 +132,12 @@ impl BoardState {
         };
         state.replace_board(restored);
         state.persistence.offer_export(Callback::new(move |_| state.export_board()));
+        state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));
+        storage::on_change(state.persistence.key(), move |text| {
+            if let Some(text) = text {
+                state.merge_stored(&text);
+            }
+        });
         state
     }
 
@@ -418,6 +427,33 @@ impl BoardState {
         selection.retain(|id| cards.contains(id), |id| strings.contains(id));
         if selection != before {
             self.selection.set(selection);
+        }
+    }
+
+    /// Takes in a board another tab saved: its changes join this tab's (its version wins where
+    /// both changed the same thing, with a notice). Not an undoable step of this tab's.
+    pub fn merge_stored(&self, text: &str) {
+        let revision = envelope::revision_of(text);
+        if revision <= self.persistence.revision() {
+            return;
+        }
+        let Ok(theirs) = self.universe.with_value(|u| envelope::decode(text, &u.id)) else {
+            return;
+        };
+        let merged = self.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
+        self.board.update_value(|b| merged.command.apply(b));
+        self.sync(merged.command.keys());
+        self.persistence.synced(theirs, revision);
+        self.revision.update(|r| *r += 1);
+        if !merged.conflicts.is_empty() {
+            let n = merged.conflicts.len();
+            self.notices.info(
+                "merged",
+                format!(
+                    "Another tab changed {n} thing{} you had changed here too; its version was kept.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
         }
     }
 

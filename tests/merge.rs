@@ -1,0 +1,84 @@
+use caseboard::model::board::{Board, Confidence, FanCard, FanString, Key, Theory};
+use caseboard::model::command::Command;
+use caseboard::model::geometry::Point;
+use caseboard::model::merge::merge;
+use caseboard::model::universe::Kind;
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+fn moved(board: &Board, id: &str, x: f64) -> Board {
+    let mut next = board.clone();
+    Command::move_cards(board, &HashMap::new(), &[(id.to_string(), Point::new(x, 0.0))]).apply(&mut next);
+    next
+}
+
+fn merged(base: &Board, ours: &Board, theirs: &Board) -> (Board, Vec<Key>) {
+    let m = merge(base, ours, theirs);
+    let mut result = ours.clone();
+    m.command.apply(&mut result);
+    (result, m.conflicts)
+}
+
+#[test]
+fn changes_to_different_cards_are_both_kept() {
+    let base = Board::new("ballard", 1);
+    let ours = moved(&base, "harry-bosch", 10.0);
+    let theirs = moved(&base, "grace-billets", 20.0);
+    let (result, conflicts) = merged(&base, &ours, &theirs);
+    assert_eq!(result.positions["harry-bosch"], Point::new(10.0, 0.0));
+    assert_eq!(result.positions["grace-billets"], Point::new(20.0, 0.0));
+    assert!(conflicts.is_empty());
+}
+
+#[test]
+fn when_both_change_one_card_theirs_wins_and_it_is_reported() {
+    let base = Board::new("ballard", 1);
+    let ours = moved(&base, "harry-bosch", 10.0);
+    let theirs = moved(&base, "harry-bosch", 99.0);
+    let (result, conflicts) = merged(&base, &ours, &theirs);
+    assert_eq!(result.positions["harry-bosch"], Point::new(99.0, 0.0));
+    assert_eq!(conflicts, vec![Key::Position("harry-bosch".into())]);
+}
+
+#[test]
+fn a_record_the_other_tab_deleted_goes_and_one_it_added_comes() {
+    let mut base = Board::new("ballard", 1);
+    let theory = Theory { id: "t".into(), name: "T".into(), colour: "#123456".into(), visible: true };
+    Command::add_theory(&base, theory).apply(&mut base);
+    let card =
+        FanCard { id: "n".into(), kind: Kind::Note, title: String::new(), text: "x".into(), theory: None };
+    Command::add_card(&base.clone(), card, Point::new(0.0, 0.0)).apply(&mut base);
+    let mut theirs = base.clone();
+    Command::remove_theory(&base, "t").apply(&mut theirs);
+    let string = FanString {
+        id: "s".into(),
+        from: "n".into(),
+        to: "harry-bosch".into(),
+        label: String::new(),
+        theory: "t".into(),
+        confidence: Confidence::Likely,
+    };
+    let mut ours = base.clone();
+    Command::add_string(&base, string).apply(&mut ours);
+    let (result, _) = merged(&base, &ours, &theirs);
+    assert!(result.theories.is_empty());
+    assert!(
+        result.strings.contains_key("s"),
+        "our own new string stays (its theory is gone: it is not drawn)"
+    );
+}
+
+proptest! {
+    #[test]
+    fn merging_with_no_change_on_one_side_gives_the_other(xs in proptest::collection::vec((0usize..5, -100.0..100.0f64), 0..12)) {
+        let ids = ["a", "b", "c", "d", "e"];
+        let base = Board::new("ballard", 1);
+        let mut changed = base.clone();
+        for (i, x) in xs {
+            changed = moved(&changed, ids[i], x);
+        }
+        prop_assert_eq!(merged(&base, &base, &changed).0, changed.clone());
+        prop_assert_eq!(merged(&base, &changed, &base).0, changed.clone());
+        prop_assert!(merged(&base, &changed, &changed).1.is_empty());
+    }
+}
