@@ -21,6 +21,8 @@ pub struct Persistence {
     base: StoredValue<Board>,
     /// The revision of `base`.
     revision: StoredValue<u64>,
+    /// The text storage held when this tab last synced; other text there is another tab's save.
+    last_text: StoredValue<Option<String>>,
     /// Merges a newer stored board (from another tab) into this one.
     merge_in: StoredValue<Option<Callback<String>>>,
     /// What a failed save offers the fan: the board as a file.
@@ -36,12 +38,14 @@ impl Persistence {
     /// Reads the universe's stored board into `board` and returns the saver for it.
     pub fn open(universe: &Universe, board: StoredValue<Board>, notices: Notices) -> Persistence {
         let key = format!("caseboard.board.{}", universe.id);
+        let stored = storage::read(&key).ok().flatten();
         let (restored, revision, may_save) = restore(universe, &key, notices);
         board.set_value(restored.clone());
         Persistence {
             board,
             base: StoredValue::new(restored),
             revision: StoredValue::new(revision),
+            last_text: StoredValue::new(stored),
             merge_in: StoredValue::new(None),
             export: StoredValue::new(None),
             key: StoredValue::new(key),
@@ -72,10 +76,18 @@ impl Persistence {
         self.revision.get_value()
     }
 
-    /// Storage now holds `board` as revision `revision`.
-    pub fn synced(self, board: Board, revision: u64) {
+    /// Storage now holds `board` as `text`, revision `revision`.
+    pub fn synced(self, board: Board, revision: u64, text: String) {
         self.base.set_value(board);
         self.revision.set_value(revision);
+        self.last_text.set_value(Some(text));
+    }
+
+    /// What storage holds now, if another tab has saved since this one last synced. Read afresh
+    /// rather than taken from a storage event, which may be older than what is there by now.
+    pub fn saved_elsewhere(self) -> Option<String> {
+        let now = storage::read(&self.key.get_value()).ok().flatten()?;
+        self.last_text.with_value(|last| last.as_deref() != Some(now.as_str())).then_some(now)
     }
 
     pub fn schedule(self) {
@@ -96,18 +108,14 @@ impl Persistence {
         // Another tab may have saved since this one last synced: take its work in first, so
         // this save never writes an older board over a newer one.
         let key = self.key.get_value();
-        if let Some(newer) =
-            storage::read(&key).ok().flatten().filter(|t| envelope::revision_of(t) > self.revision())
-        {
-            if let Some(merge_in) = self.merge_in.get_value() {
-                merge_in.run(newer);
-            }
+        if let (Some(newer), Some(merge_in)) = (self.saved_elsewhere(), self.merge_in.get_value()) {
+            merge_in.run(newer);
         }
         let revision = self.revision() + 1;
         let text = self.board.with_value(|b| envelope::encode(b, revision));
         match storage::write(&key, &text) {
             Ok(()) => {
-                self.synced(self.board.get_value(), revision);
+                self.synced(self.board.get_value(), revision, text);
                 self.notices.dismiss_topic("save-failed");
             }
             Err(e) => {

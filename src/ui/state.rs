@@ -133,8 +133,8 @@ impl BoardState {
         state.replace_board(restored);
         state.persistence.offer_export(Callback::new(move |_| state.export_board()));
         state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));
-        storage::on_change(state.persistence.key(), move |text| {
-            if let Some(text) = text {
+        storage::on_change(state.persistence.key(), move || {
+            if let Some(text) = state.persistence.saved_elsewhere() {
                 state.merge_stored(&text);
             }
         });
@@ -169,10 +169,6 @@ impl BoardState {
 
     pub fn fan_card(&self, id: &str) -> Option<RwSignal<FanCard>> {
         self.fan_cards.with_value(|c| c.get(id).copied())
-    }
-
-    pub fn fan_string(&self, id: &str) -> Option<RwSignal<FanString>> {
-        self.fan_strings.with_value(|s| s.get(id).copied())
     }
 
     pub fn kind_of(&self, id: &str) -> Option<Kind> {
@@ -267,53 +263,42 @@ impl BoardState {
     /// True when whether the card is on the board may have changed (it came, went, or changed theory).
     fn sync_fan_card(&self, id: &str) -> bool {
         let record = self.board.with_value(|b| b.cards.get(id).cloned());
-        match (record, self.fan_card(id)) {
-            (Some(card), Some(signal)) => {
-                let old_theory = signal.with_untracked(|c| c.theory.clone());
-                let moved_theory = old_theory != card.theory;
-                if signal.get_untracked() != card {
-                    signal.set(card);
-                }
-                // Its theory may be hidden: whether it is on the board can change.
-                moved_theory
-            }
-            (Some(card), None) => {
-                let signal = self.owned(|| RwSignal::new(card));
-                self.fan_cards.update_value(|m| {
-                    m.insert(id.to_string(), signal);
-                });
-                true
-            }
-            (None, Some(_)) => {
-                self.fan_cards.update_value(|m| {
-                    m.remove(id);
-                });
-                true
-            }
-            (None, None) => false,
-        }
+        self.sync_record(self.fan_cards, id, record, |old, new| old.theory != new.theory)
     }
 
     fn sync_fan_string(&self, id: &str) -> bool {
         let record = self.board.with_value(|b| b.strings.get(id).cloned());
-        match (record, self.fan_string(id)) {
-            (Some(string), Some(signal)) => {
-                let moved_theory = signal.with_untracked(|s| s.theory != string.theory);
-                if signal.get_untracked() != string {
-                    signal.set(string);
+        self.sync_record(self.fan_strings, id, record, |old, new| old.theory != new.theory)
+    }
+
+    /// Mirrors one of the fan's records in its signal, making or dropping the signal as the record
+    /// comes or goes. True when it came, went, or `moved_out` says its showing may have changed
+    /// (its theory, which may be hidden, changed).
+    fn sync_record<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        signals: StoredValue<BTreeMap<String, RwSignal<T>>>,
+        id: &str,
+        record: Option<T>,
+        moved_out: fn(&T, &T) -> bool,
+    ) -> bool {
+        let signal = signals.with_value(|m| m.get(id).copied());
+        match (record, signal) {
+            (Some(record), Some(signal)) => {
+                let moved = signal.with_untracked(|old| moved_out(old, &record));
+                if signal.with_untracked(|old| *old != record) {
+                    signal.set(record);
                 }
-                // Its new theory may be hidden, or shown.
-                moved_theory
+                moved
             }
-            (Some(string), None) => {
-                let signal = self.owned(|| RwSignal::new(string));
-                self.fan_strings.update_value(|m| {
+            (Some(record), None) => {
+                let signal = self.owned(|| RwSignal::new(record));
+                signals.update_value(|m| {
                     m.insert(id.to_string(), signal);
                 });
                 true
             }
             (None, Some(_)) => {
-                self.fan_strings.update_value(|m| {
+                signals.update_value(|m| {
                     m.remove(id);
                 });
                 true
@@ -433,17 +418,14 @@ impl BoardState {
     /// Takes in a board another tab saved: its changes join this tab's (its version wins where
     /// both changed the same thing, with a notice). Not an undoable step of this tab's.
     pub fn merge_stored(&self, text: &str) {
-        let revision = envelope::revision_of(text);
-        if revision <= self.persistence.revision() {
-            return;
-        }
+        let revision = envelope::revision_of(text).max(self.persistence.revision());
         let Ok(theirs) = self.universe.with_value(|u| envelope::decode(text, &u.id)) else {
             return;
         };
         let merged = self.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
         self.board.update_value(|b| merged.command.apply(b));
         self.sync(merged.command.keys());
-        self.persistence.synced(theirs, revision);
+        self.persistence.synced(theirs, revision, text.to_string());
         self.revision.update(|r| *r += 1);
         if !merged.conflicts.is_empty() {
             let n = merged.conflicts.len();
