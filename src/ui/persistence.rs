@@ -21,6 +21,8 @@ pub struct Persistence {
     base: StoredValue<Board>,
     /// The revision of `base`.
     revision: StoredValue<u64>,
+    /// Counts this tab's saves, for views of what storage holds.
+    pub saves: RwSignal<u64>,
     /// The text storage held when this tab last synced; other text there is another tab's save.
     last_text: StoredValue<Option<String>>,
     /// Merges a newer stored board (from another tab) into this one.
@@ -46,6 +48,7 @@ impl Persistence {
             base: StoredValue::new(restored),
             revision: StoredValue::new(revision),
             last_text: StoredValue::new(stored),
+            saves: RwSignal::new(0),
             merge_in: StoredValue::new(None),
             export: StoredValue::new(None),
             key: StoredValue::new(key),
@@ -116,6 +119,7 @@ impl Persistence {
         match storage::write(&key, &text) {
             Ok(()) => {
                 self.synced(self.board.get_value(), revision, text);
+                self.saves.update(|n| *n += 1);
                 self.notices.dismiss_topic("save-failed");
             }
             Err(e) => {

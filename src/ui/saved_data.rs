@@ -12,7 +12,7 @@ pub fn SavedData(state: BoardState) -> impl IntoView {
     // Bumped when a backup is removed, to list them again.
     let listed = RwSignal::new(0u32);
     let used = move || {
-        state.revision.track();
+        state.persistence.saves.track();
         listed.track();
         match storage::bytes_used("caseboard.") {
             Ok(bytes) => format!("Caseboard keeps {} in this browser's storage.", kilobytes(bytes)),

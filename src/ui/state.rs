@@ -89,7 +89,7 @@ pub struct BoardState {
     /// True while two fingers pinch: a card drag that one of them began gives way.
     pub pinching: StoredValue<bool>,
     pub notices: Notices,
-    persistence: Persistence,
+    pub persistence: Persistence,
     /// The board's own reactive owner: signals for new records are made under it, so they live
     /// as long as the board, not as long as the dialog or button that made them.
     owner: StoredValue<Owner>,
