@@ -97,3 +97,33 @@ fn empty_text_and_unknown_fields_are_refused() {
     assert!(matches!(Universe::parse("{"), Err(UniverseError::Json(_))));
     assert!(matches!(with(|v| v["entities"] = json!([])), Err(UniverseError::Empty("entities"))));
 }
+
+#[test]
+fn oversized_universes_and_overlong_text_are_refused() {
+    use caseboard::model::universe::{MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_UNIVERSE_BYTES};
+    let huge = format!("{{\"pad\": \"{}\"}}", " ".repeat(MAX_UNIVERSE_BYTES));
+    assert!(matches!(Universe::parse(&huge), Err(UniverseError::TooLarge(_))));
+    let err = with(|v| v["entities"][2]["name"] = json!("n".repeat(MAX_SHORT_TEXT + 1))).unwrap_err();
+    assert_eq!(err, UniverseError::TooLong { id: "case-1980s-serial-killer".into(), field: "name" });
+    let err = with(|v| v["links"][1]["source"] = json!("s".repeat(MAX_LONG_TEXT + 1))).unwrap_err();
+    assert_eq!(err, UniverseError::TooLong { id: "bosch-allies-ballard".into(), field: "source" });
+    let many: Vec<Value> = (0..10_001).map(|i| json!({"id": format!("e{i}"), "kind": "place", "name": "x", "description": "", "source": "s"})).collect();
+    assert!(matches!(with(|v| v["entities"] = json!(many)), Err(UniverseError::TooLarge(_))));
+}
+
+proptest::proptest! {
+    #[test]
+    fn parsing_arbitrary_text_never_panics(text in ".{0,300}") {
+        let _ = Universe::parse(&text);
+    }
+
+    #[test]
+    fn damaging_the_shipped_universe_never_panics(cut in 0usize..BALLARD_JSON.len(), junk in ".{0,8}") {
+        let mut text = BALLARD_JSON.to_string();
+        if text.is_char_boundary(cut) {
+            text.insert_str(cut, &junk);
+            let _ = Universe::parse(&text);
+            let _ = Universe::parse(&text[..cut]);
+        }
+    }
+}

@@ -4,6 +4,14 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 
+/// The largest universe file read, in bytes, and the most entities and strings it may hold.
+pub const MAX_UNIVERSE_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_ENTITIES: usize = 10_000;
+pub const MAX_LINKS: usize = 50_000;
+/// The longest id, name or label, and the longest description or source quote (characters).
+pub const MAX_SHORT_TEXT: usize = 200;
+pub const MAX_LONG_TEXT: usize = 2_000;
+
 /// The universe shipped with every copy of the app.
 pub const BALLARD_JSON: &str = include_str!("../../data/ballard.json");
 
@@ -92,6 +100,8 @@ pub enum UniverseError {
     SelfLink(String),
     EpisodeOutOfRange { id: String, episode: u32 },
     NoteInUniverse(String),
+    TooLarge(String),
+    TooLong { id: String, field: &'static str },
 }
 
 impl fmt::Display for UniverseError {
@@ -107,6 +117,8 @@ impl fmt::Display for UniverseError {
                 write!(f, "string '{link}' refers to '{missing}', which is not an entity")
             }
             UniverseError::SelfLink(id) => write!(f, "string '{id}' ties a card to itself"),
+            UniverseError::TooLarge(what) => write!(f, "the universe is too large: {what}"),
+            UniverseError::TooLong { id, field } => write!(f, "'{id}' has a {field} longer than allowed"),
             UniverseError::NoteInUniverse(id) => {
                 write!(f, "'{id}' is a note; notes are the fan's, not the universe's")
             }
@@ -122,6 +134,12 @@ impl std::error::Error for UniverseError {}
 impl Universe {
     /// Parses and validates a universe file.
     pub fn parse(json: &str) -> Result<Universe, UniverseError> {
+        if json.len() > MAX_UNIVERSE_BYTES {
+            return Err(UniverseError::TooLarge(format!(
+                "{} bytes, at most {MAX_UNIVERSE_BYTES}",
+                json.len()
+            )));
+        }
         let mut universe: Universe =
             serde_json::from_str(json).map_err(|e| UniverseError::Json(e.to_string()))?;
         universe.validate()?;
@@ -144,6 +162,32 @@ impl Universe {
         }
         if self.entities.is_empty() {
             return Err(UniverseError::Empty("entities"));
+        }
+        if self.entities.len() > MAX_ENTITIES || self.links.len() > MAX_LINKS {
+            return Err(UniverseError::TooLarge(format!(
+                "{} entities and {} strings, at most {MAX_ENTITIES} and {MAX_LINKS}",
+                self.entities.len(),
+                self.links.len()
+            )));
+        }
+        let long = |text: &str, max: usize| text.chars().count() > max;
+        let texts = self.entities.iter().flat_map(|e| {
+            let short = [("id", &e.id), ("name", &e.name)].map(|(f, t)| (&e.id, f, t, MAX_SHORT_TEXT));
+            let actor = e.actor.iter().map(move |a| (&e.id, "actor", a, MAX_SHORT_TEXT));
+            let longs = [("description", &e.description), ("source", &e.source)]
+                .map(|(f, t)| (&e.id, f, t, MAX_LONG_TEXT));
+            short.into_iter().chain(actor).chain(longs)
+        });
+        let link_texts = self.links.iter().flat_map(|l| {
+            [
+                ("id", &l.id, MAX_SHORT_TEXT),
+                ("label", &l.label, MAX_SHORT_TEXT),
+                ("source", &l.source, MAX_LONG_TEXT),
+            ]
+            .map(|(f, t, max)| (&l.id, f, t, max))
+        });
+        if let Some((id, field, _, _)) = texts.chain(link_texts).find(|(_, _, t, max)| long(t, *max)) {
+            return Err(UniverseError::TooLong { id: id.clone(), field });
         }
         let mut seen = std::collections::HashSet::new();
         let entity_ids = self.entities.iter().map(|e| &e.id);
