@@ -14,6 +14,5 @@ mod web;
 /// Mounts the app on the page's body.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(ui::app::App);
 }

@@ -82,3 +82,16 @@ proptest! {
         prop_assert!(merged(&base, &changed, &changed).1.is_empty());
     }
 }
+
+#[test]
+fn two_tabs_that_saved_over_each_other_unseen_still_keep_both_changes() {
+    // Both tabs start from the same board; each saves its own change without seeing the other's.
+    let base = Board::new("ballard", 1);
+    let page = moved(&base, "grace-billets", 50.0);
+    let other = moved(&base, "tara-evans", -50.0);
+    // The page then receives the other tab's save, which lacks the page's move: against the
+    // common ancestor, that absence is not a revert.
+    let (result, conflicts) = merged(&base, &page, &other);
+    assert!(conflicts.is_empty());
+    assert!(result.same_records(&moved(&page, "tara-evans", -50.0)));
+}

@@ -220,6 +220,15 @@ impl Board {
         positions.chain(hidden).chain(cards).chain(strings).chain(theories).collect()
     }
 
+    /// True when both hold the same records (the view, which is each tab's own, aside).
+    pub fn same_records(&self, other: &Board) -> bool {
+        self.positions == other.positions
+            && self.hidden == other.hidden
+            && self.cards == other.cards
+            && self.strings == other.strings
+            && self.theories == other.theories
+    }
+
     /// True when a string in `theory` already ties these two cards (either way round).
     pub fn has_string(&self, from: &str, to: &str, theory: &str) -> bool {
         self.strings

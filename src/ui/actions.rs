@@ -7,6 +7,7 @@ use crate::model::geometry::Point;
 use crate::model::layout::card_size;
 use crate::model::selection::Selection;
 use crate::model::universe::Kind;
+use crate::ui::persistence::board_file_name;
 use crate::ui::screen::visible_board;
 use crate::ui::state::{BoardState, Connecting};
 use crate::web::download::download;
@@ -190,10 +191,30 @@ impl BoardState {
         self.commit(self.with_board(|b| Command::remove_theory(b, id)));
     }
 
+    /// Pans the view, if need be, so the card is on screen (keyboard focus may land off screen).
+    pub fn reveal_card(&self, id: &str) {
+        let (Some(position), Some(kind)) = (self.position(id), self.kind_of(id)) else { return };
+        let view = self.viewport.get_untracked();
+        let area = visible_board();
+        let size = card_size(kind);
+        let top_left = view.to_screen(position.get_untracked());
+        let (width, height) = (size.width * view.zoom, size.height * view.zoom);
+        let inside = top_left.x >= area.x
+            && top_left.y >= area.y
+            && top_left.x + width <= area.right()
+            && top_left.y + height <= area.bottom();
+        if !inside {
+            let centre = area.center();
+            self.set_viewport(
+                view.panned(centre.x - (top_left.x + width / 2.0), centre.y - (top_left.y + height / 2.0)),
+            );
+        }
+    }
+
     /// Downloads the board as a file, in the same versioned format it is saved in.
     pub fn export_board(&self) {
         let text = self.with_board(|b| envelope::encode(b, 0));
-        let name = self.universe.with_value(|u| format!("{}.caseboard.json", u.id));
+        let name = self.universe.with_value(|u| board_file_name(&u.id));
         if let Err(e) = download(&name, "application/json", &text) {
             self.notices.problem("export", format!("The board could not be exported: {e}."));
         }

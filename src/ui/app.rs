@@ -6,13 +6,14 @@ use crate::ui::hidden_cards::HiddenCards;
 use crate::ui::inspector::Inspector;
 use crate::ui::legend::Legend;
 use crate::ui::notices::{NoticeList, Notices};
+use crate::ui::persistence::{board_file_name, board_key};
 use crate::ui::saved_data::SavedData;
 use crate::ui::screen::visible_board;
 use crate::ui::shortcuts;
 use crate::ui::state::BoardState;
 use crate::ui::theories::Theories;
 use crate::ui::toolbar::Toolbar;
-use crate::web::lifecycle;
+use crate::web::{crash, lifecycle};
 use leptos::prelude::*;
 
 /// From this width on, the theories panel starts open beside the board.
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
             return view! { <NoticeList notices/> }.into_any();
         }
     };
+    crash::install(board_key(&universe.id), board_file_name(&universe.id));
     let state = BoardState::load(universe, notices);
     lifecycle::on_leave(move || {
         lifecycle::blur_focused();

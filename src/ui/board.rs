@@ -225,6 +225,13 @@ pub fn Board(state: BoardState) -> impl IntoView {
             on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
             on:dblclick=on_dblclick
+            on:scroll=move |_| {
+                // Focusing a card off screen makes the browser scroll the board; the view pans instead.
+                if let Some(el) = board_ref.get_untracked() {
+                    el.set_scroll_left(0);
+                    el.set_scroll_top(0);
+                }
+            }
         >
             <div class="world" style:transform=world_transform>
                 <div class="cards">

@@ -235,6 +235,17 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             on:pointerup=end_drag
             on:pointercancel=end_drag
             on:dblclick=on_dblclick
+            on:focus=move |ev: web_sys::FocusEvent| {
+                // Only keyboard focus brings a card into view: a click is on screen already, and
+                // panning under a pointer that is about to drag would throw the card away.
+                let by_keyboard = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+                if by_keyboard {
+                    id_store.with_value(|id| state.reveal_card(id));
+                }
+            }
             on:keydown=on_keydown
         >
             <div class="card-body" style:rotate=format!("{:.2}deg", tilt(&id))>

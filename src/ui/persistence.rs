@@ -17,7 +17,9 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 #[derive(Clone, Copy)]
 pub struct Persistence {
     board: StoredValue<Board>,
-    /// The board as storage last had it (what this tab last loaded, saved or merged).
+    /// The last board this tab took from storage (loaded, or another tab's save it merged): what
+    /// both tabs agreed on. This tab's own saves do not move it, because another tab may have
+    /// written over them without having seen them.
     base: StoredValue<Board>,
     /// The revision of `base`.
     revision: StoredValue<u64>,
@@ -39,7 +41,7 @@ pub struct Persistence {
 impl Persistence {
     /// Reads the universe's stored board into `board` and returns the saver for it.
     pub fn open(universe: &Universe, board: StoredValue<Board>, notices: Notices) -> Persistence {
-        let key = format!("caseboard.board.{}", universe.id);
+        let key = board_key(&universe.id);
         let stored = storage::read(&key).ok().flatten();
         let (restored, revision, may_save) = restore(universe, &key, notices);
         board.set_value(restored.clone());
@@ -79,9 +81,14 @@ impl Persistence {
         self.revision.get_value()
     }
 
-    /// Storage now holds `board` as `text`, revision `revision`.
-    pub fn synced(self, board: Board, revision: u64, text: String) {
+    /// This tab took `board` (stored as `text`, revision `revision`) from storage.
+    pub fn received(self, board: Board, revision: u64, text: String) {
         self.base.set_value(board);
+        self.wrote(revision, text);
+    }
+
+    /// Storage holds `text`, revision `revision`, as this tab knows it.
+    fn wrote(self, revision: u64, text: String) {
         self.revision.set_value(revision);
         self.last_text.set_value(Some(text));
     }
@@ -118,7 +125,7 @@ impl Persistence {
         let text = self.board.with_value(|b| envelope::encode(b, revision));
         match storage::write(&key, &text) {
             Ok(()) => {
-                self.synced(self.board.get_value(), revision, text);
+                self.wrote(revision, text);
                 self.saves.update(|n| *n += 1);
                 self.notices.dismiss_topic("save-failed");
             }
@@ -131,6 +138,16 @@ impl Persistence {
             }
         }
     }
+}
+
+/// Where a universe's board is stored.
+pub fn board_key(universe_id: &str) -> String {
+    format!("caseboard.board.{universe_id}")
+}
+
+/// The name a board gets as a file.
+pub fn board_file_name(universe_id: &str) -> String {
+    format!("{universe_id}.caseboard.json")
 }
 
 /// Reads the stored board. What cannot be read is copied to a backup key before anything

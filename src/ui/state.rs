@@ -425,7 +425,12 @@ impl BoardState {
         let merged = self.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
         self.board.update_value(|b| merged.command.apply(b));
         self.sync(merged.command.keys());
-        self.persistence.synced(theirs, revision, text.to_string());
+        let differs = self.with_board(|b| !b.same_records(&theirs));
+        self.persistence.received(theirs, revision, text.to_string());
+        if differs {
+            // This tab holds work the other has not seen: pass it on.
+            self.persistence.schedule();
+        }
         self.revision.update(|r| *r += 1);
         if !merged.conflicts.is_empty() {
             let n = merged.conflicts.len();

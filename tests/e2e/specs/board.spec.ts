@@ -116,6 +116,14 @@ test("arrow keys move the focused card; Shift takes bigger steps", async ({ page
     focused = await page.evaluate(() => document.activeElement?.getAttribute("data-card-id") ?? "");
   }
   expect(focused).not.toBe("");
+  // a card reached by the keyboard is brought into view, and the board itself never scrolls
+  await card(page, "episode-10").focus();
+  const shown = await box(page, "episode-10");
+  expect(shown.x).toBeGreaterThanOrEqual(0);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(1280);
+  expect(shown.y + shown.height).toBeLessThanOrEqual(800);
+  expect(await page.locator(".board").evaluate((el) => el.scrollLeft + el.scrollTop)).toBe(0);
+  await card(page, focused).focus();
   // the focused card is ringed in the focus colour
   await expect(card(page, focused).locator(".card-body")).toHaveCSS("box-shadow", /rgb\(255, 207, 63\) 0px 0px 0px 4px/);
   const start = await worldPosition(page, focused);

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import * as fs from "node:fs";
+import { card, openCentredOn, waitForSave } from "./helpers";
+
+// This test breaks the app on purpose, so it uses Playwright's own `test` (without the panic guard).
+test("when the app breaks, an overlay offers the saved board and a reload instead of a dead page", async ({ page }) => {
+  await openCentredOn(page, "case-1995-runaway", 1);
+  await card(page, "harry-bosch").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForSave(page, "harry-bosch");
+  // A browser call the app relies on starts failing, with markup in its message.
+  await page.evaluate(() => {
+    Document.prototype.elementFromPoint = () => {
+      throw new Error("<img src=x onerror=window.pwned=1> broke");
+    };
+  });
+  const pin = await page.locator('[data-card-id="harry-bosch"] .pin').boundingBox();
+  await page.mouse.move(pin!.x + pin!.width / 2, pin!.y + pin!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(pin!.x + 200, pin!.y + 60, { steps: 3 });
+  await page.mouse.up();
+
+  const overlay = page.getByRole("alertdialog", { name: "Caseboard stopped" });
+  await expect(overlay).toBeVisible();
+  await expect(overlay.locator("pre")).toContainText("<img src=x onerror=window.pwned=1> broke");
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  const [file] = await Promise.all([page.waitForEvent("download"), overlay.getByRole("link", { name: "Download the saved board" }).click()]);
+  expect(file.suggestedFilename()).toBe("ballard.caseboard.json");
+  expect(JSON.parse(fs.readFileSync(await file.path(), "utf8")).board.positions["harry-bosch"]).toBeDefined();
+  await overlay.getByRole("link", { name: "Reload" }).click();
+  await expect(page.getByRole("alertdialog", { name: "Caseboard stopped" })).toHaveCount(0);
+  await expect(card(page, "harry-bosch")).toBeVisible();
+});
