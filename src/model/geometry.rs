@@ -17,10 +17,6 @@ impl Point {
         Point::new(self.x + dx, self.y + dy)
     }
 
-    pub fn is_finite(self) -> bool {
-        self.x.is_finite() && self.y.is_finite()
-    }
-
     /// To a hundredth of a pixel: such numbers survive being written as JSON and read back exactly.
     pub fn rounded(self) -> Point {
         Point::new(round_to(self.x, 100.0), round_to(self.y, 100.0))

@@ -47,9 +47,4 @@ impl History {
         self.done.push(command.clone());
         Some(command)
     }
-
-    pub fn clear(&mut self) {
-        self.done.clear();
-        self.undone.clear();
-    }
 }

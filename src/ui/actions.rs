@@ -54,8 +54,9 @@ impl BoardState {
     }
 
     pub fn move_cards(&self, moves: &[(String, Point)]) {
-        let defaults = self.defaults();
-        self.commit(self.with_board(|b| Command::move_cards(b, &defaults, moves)));
+        let command =
+            self.with_defaults(|defaults| self.with_board(|b| Command::move_cards(b, defaults, moves)));
+        self.commit(command);
     }
 
     /// Ties a string from one card to another in the active theory (made if there is none),

@@ -159,8 +159,9 @@ impl BoardState {
         self.board.with_value(f)
     }
 
-    pub fn defaults(&self) -> HashMap<String, Point> {
-        self.defaults.get_value()
+    /// The default layout, lent rather than copied: a move is committed at the end of every drag.
+    pub fn with_defaults<R>(&self, f: impl FnOnce(&HashMap<String, Point>) -> R) -> R {
+        self.defaults.with_value(f)
     }
 
     pub fn position(&self, id: &str) -> Option<RwSignal<Point>> {
