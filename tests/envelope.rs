@@ -91,7 +91,6 @@ fn damaged_content_is_invalid_not_a_panic() {
         json!({"positions": {"a": {"x": "left", "y": 0}}}),
         json!({"positions": {"a": {"x": 1e300, "y": 0}}}),
         json!({"viewport": {"x": 0, "y": 0, "zoom": 0}}),
-        json!({"extra": 1}),
         json!({"cards": [{"id": "n", "kind": "note", "text": "no position"}]}),
         json!({"positions": {"n": {"x": 0, "y": 0}}, "cards": [{"id": "n", "kind": "note", "text": long}]}),
         json!({"strings": [{"id": "s", "from": "a", "to": "b", "theory": "gone", "confidence": "likely"}]}),
@@ -105,6 +104,20 @@ fn damaged_content_is_invalid_not_a_panic() {
     assert!(matches!(decode(&no_universe, "ballard"), Err(EnvelopeError::Invalid(_))));
     let huge = " ".repeat(envelope::MAX_BYTES + 1);
     assert!(matches!(decode(&huge, "ballard"), Err(EnvelopeError::TooLarge(_))));
+}
+
+#[test]
+fn unknown_fields_are_ignored_and_the_name_kept() {
+    let text = json!({
+        "format": "caseboard", "version": 2, "name": "My mole theory", "from_the_future": true,
+        "universe": {"id": "ballard", "version": 1, "colour": "blue"},
+        "board": {"extra": 1, "positions": {"n": {"x": 1, "y": 2}},
+                  "cards": [{"id": "n", "kind": "note", "text": "hi", "stamp": 3}]}
+    })
+    .to_string();
+    let board = decode(&text, "ballard").unwrap();
+    assert_eq!(board.name, "My mole theory");
+    assert_eq!(board.cards["n"].text, "hi");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! with migrations from every older version to the current one.
 
 use crate::model::board::{
-    is_hex_colour, Board, FanCard, FanString, Theory, MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME, MAX_TITLE,
+    is_hex_colour, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME,
+    MAX_TITLE,
 };
 use crate::model::geometry::{Point, Viewport};
 use serde::{Deserialize, Serialize};
@@ -66,10 +67,11 @@ impl fmt::Display for EnvelopeError {
 impl std::error::Error for EnvelopeError {}
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Envelope {
     format: String,
     version: u64,
+    #[serde(default)]
+    name: String,
     /// Counts saves, so no tab writes an older board over a newer one.
     #[serde(default)]
     revision: u64,
@@ -78,14 +80,12 @@ struct Envelope {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct UniverseRef {
     id: String,
     version: u32,
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct StoredBoard {
     #[serde(default)]
     positions: BTreeMap<String, Point>,
@@ -106,6 +106,7 @@ pub fn encode(board: &Board, revision: u64) -> String {
     let envelope = Envelope {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
+        name: board.name.clone(),
         revision,
         universe: UniverseRef { id: board.universe_id.clone(), version: board.universe_version },
         board: StoredBoard {
@@ -164,6 +165,7 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
     let stored = envelope.board;
     check_counts(&stored)?;
     let board = Board {
+        name: envelope.name,
         universe_id: envelope.universe.id,
         universe_version: envelope.universe.version,
         positions: stored.positions,
@@ -195,10 +197,15 @@ fn invalid(what: String) -> EnvelopeError {
     EnvelopeError::Invalid(what)
 }
 
-fn check(board: &Board) -> Result<(), EnvelopeError> {
+/// Checks what every decoded board must hold to: sane numbers, capped text, strings in theories,
+/// fan cards with positions.
+pub fn check(board: &Board) -> Result<(), EnvelopeError> {
     const LIMIT: f64 = 1.0e7;
     let sane = |v: f64| v.is_finite() && v.abs() < LIMIT;
     let long = |text: &str, max: usize| text.chars().count() > max;
+    if long(&board.name, MAX_BOARD_NAME) {
+        return Err(invalid("its name is longer than allowed".to_string()));
+    }
     if let Some((id, _)) = board.positions.iter().find(|(_, p)| !(sane(p.x) && sane(p.y))) {
         return Err(invalid(format!("card '{id}' has an impossible position")));
     }

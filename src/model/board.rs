@@ -11,10 +11,10 @@ pub const MAX_TITLE: usize = 120;
 pub const MAX_TEXT: usize = 2000;
 pub const MAX_LABEL: usize = 120;
 pub const MAX_THEORY_NAME: usize = 80;
+pub const MAX_BOARD_NAME: usize = 80;
 
 /// A card the fan made: a sticky note (`Kind::Note`) or a card of any universe kind.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FanCard {
     pub id: String,
     pub kind: Kind,
@@ -58,7 +58,6 @@ impl Confidence {
 
 /// A string the fan tied, always inside a theory.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FanString {
     pub id: String,
     pub from: String,
@@ -71,7 +70,6 @@ pub struct FanString {
 
 /// A named, coloured thread of the fan's strings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Theory {
     pub id: String,
     pub name: String,
@@ -140,6 +138,8 @@ pub enum Value {
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Board {
+    /// What the fan calls the board ("My mole theory"); empty for an unnamed board.
+    pub name: String,
     pub universe_id: String,
     pub universe_version: u32,
     /// Canon cards moved from the default layout, and every fan card, by id.

@@ -41,7 +41,6 @@ impl Kind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: String,
     pub kind: Kind,
@@ -63,7 +62,6 @@ pub struct Entity {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CanonLink {
     pub id: String,
     pub from: String,
@@ -77,7 +75,6 @@ pub struct CanonLink {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Universe {
     pub id: String,
     pub version: u32,
