@@ -178,3 +178,20 @@ proptest! {
         let _ = decode(&text, "ballard");
     }
 }
+
+#[test]
+fn boards_from_outside_must_fit_the_universe() {
+    use caseboard::formats::envelope::check_against;
+    let universe = caseboard::model::universe::Universe::ballard().unwrap();
+    let board = sample_board();
+    assert_eq!(check_against(&board, &universe), Ok(()));
+    let mut stray = board.clone();
+    stray.positions.insert("nobody".into(), caseboard::model::geometry::Point::new(0.0, 0.0));
+    assert!(check_against(&stray, &universe).unwrap_err().to_string().contains("'nobody'"));
+    let mut hidden = board.clone();
+    hidden.hidden.insert("ghost".into());
+    assert!(check_against(&hidden, &universe).unwrap_err().to_string().contains("'ghost'"));
+    let mut dangling = board;
+    dangling.strings.get_mut("s-1").unwrap().to = "missing-card".into();
+    assert!(check_against(&dangling, &universe).unwrap_err().to_string().contains("'missing-card'"));
+}

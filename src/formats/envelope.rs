@@ -6,6 +6,7 @@ use crate::model::board::{
     MAX_TITLE,
 };
 use crate::model::geometry::{Point, Viewport};
+use crate::model::universe::Universe;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -103,7 +104,11 @@ struct StoredBoard {
 
 /// Writes a board in the current envelope, as its `revision`th save.
 pub fn encode(board: &Board, revision: u64) -> String {
-    let envelope = Envelope {
+    serde_json::to_string(&envelope_of(board, revision)).unwrap_or_default()
+}
+
+fn envelope_of(board: &Board, revision: u64) -> Envelope {
+    Envelope {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
         name: board.name.clone(),
@@ -117,8 +122,7 @@ pub fn encode(board: &Board, revision: u64) -> String {
             theories: board.theories.values().cloned().collect(),
             viewport: board.viewport,
         },
-    };
-    serde_json::to_string(&envelope).unwrap_or_default()
+    }
 }
 
 /// The revision of a stored board (0 when it has none or cannot be read).
@@ -129,6 +133,22 @@ pub fn revision_of(text: &str) -> u64 {
         revision: u64,
     }
     serde_json::from_str::<Revision>(text).map_or(0, |r| r.revision)
+}
+
+/// The universe id and name of a stored board, read without checking the rest.
+pub fn peek(text: &str) -> Option<(String, String)> {
+    #[derive(Deserialize)]
+    struct Peek {
+        universe: UniverseRef,
+        #[serde(default)]
+        name: String,
+    }
+    serde_json::from_str::<Peek>(text).ok().map(|p| (p.universe.id, p.name))
+}
+
+/// Writes a board as a file: the current envelope, indented for people to read.
+pub fn encode_file(board: &Board) -> String {
+    serde_json::to_string_pretty(&envelope_of(board, 0)).unwrap_or_default()
 }
 
 /// Reads a board saved by any version up to the current one, for the universe `universe_id`.
@@ -233,6 +253,28 @@ pub fn check(board: &Board) -> Result<(), EnvelopeError> {
     if let Some(v) = board.viewport {
         if !(v.is_valid() && sane(v.x) && sane(v.y)) {
             return Err(invalid("the view is impossible".to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that a board fits `universe`: every moved, hidden or tied card exists (a canon card of
+/// the universe or one of the board's own). Stored boards are not held to this, so a universe
+/// update that drops an entity never makes a fan's board unreadable; boards from outside are.
+pub fn check_against(board: &Board, universe: &Universe) -> Result<(), EnvelopeError> {
+    let exists = |id: &str| board.cards.contains_key(id) || universe.entity(id).is_some();
+    if let Some(id) = board.positions.keys().find(|id| !exists(id)) {
+        return Err(invalid(format!("card '{id}' is not in this universe or on the board")));
+    }
+    if let Some(id) = board.hidden.iter().find(|id| universe.entity(id).is_none()) {
+        return Err(invalid(format!("hidden card '{id}' is not in this universe")));
+    }
+    for string in board.strings.values() {
+        if let Some(end) = [&string.from, &string.to].into_iter().find(|end| !exists(end)) {
+            return Err(invalid(format!(
+                "string '{}' is tied to card '{end}', which is not on the board",
+                string.id
+            )));
         }
     }
     Ok(())

@@ -1,3 +1,4 @@
 //! Codecs between the model and text.
 
 pub mod envelope;
+pub mod library;

@@ -1,13 +1,13 @@
 //! What the fan can do to the board, each turned into one command (one undo step).
 
 use crate::formats::envelope;
+use crate::formats::library::file_name;
 use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
 use crate::model::geometry::Point;
 use crate::model::layout::card_size;
 use crate::model::selection::Selection;
 use crate::model::universe::Kind;
-use crate::ui::persistence::board_file_name;
 use crate::ui::screen::visible_board;
 use crate::ui::state::{BoardState, Connecting};
 use crate::web::download::download;
@@ -214,8 +214,8 @@ impl BoardState {
 
     /// Downloads the board as a file, in the same versioned format it is saved in.
     pub fn export_board(&self) {
-        let text = self.with_board(|b| envelope::encode(b, 0));
-        let name = self.universe.with_value(|u| board_file_name(&u.id));
+        let text = self.with_board(envelope::encode_file);
+        let name = file_name(&self.name(), "caseboard.json");
         if let Err(e) = download(&name, "application/json", &text) {
             self.notices.problem("export", format!("The board could not be exported: {e}."));
         }

@@ -11,6 +11,7 @@ pub enum Icon {
     Delete,
     Select,
     Panel,
+    Share,
 }
 
 impl Icon {
@@ -25,6 +26,7 @@ impl Icon {
                 "M4 4h3 M10 4h4 M17 4h3v3 M20 10v4 M20 17v3h-3 M14 20h-4 M7 20H4v-3 M4 14v-4 M4 7V4"
             }
             Icon::Panel => "M4 6h16 M4 12h16 M4 18h16",
+            Icon::Share => "M12 15V3 M7 8l5-5 5 5 M5 12v8h14v-8",
         }
     }
 }

@@ -31,7 +31,8 @@ pub struct Persistence {
     merge_in: StoredValue<Option<Callback<String>>>,
     /// What a failed save offers the fan: the board as a file.
     export: StoredValue<Option<Callback<()>>>,
-    key: StoredValue<String>,
+    /// None for a board that is not stored (a shared board being previewed).
+    key: StoredValue<Option<String>>,
     /// False when saving would overwrite stored data that could not be backed up.
     may_save: StoredValue<bool>,
     debounce: Debounce,
@@ -39,11 +40,22 @@ pub struct Persistence {
 }
 
 impl Persistence {
-    /// Reads the universe's stored board into `board` and returns the saver for it.
-    pub fn open(universe: &Universe, board: StoredValue<Board>, notices: Notices) -> Persistence {
-        let key = board_key(&universe.id);
-        let stored = storage::read(&key).ok().flatten();
-        let (restored, revision, may_save) = restore(universe, &key, notices);
+    /// Puts the board `source` names into `board` and returns the saver for it.
+    pub fn open(
+        universe: &Universe,
+        source: Source,
+        board: StoredValue<Board>,
+        notices: Notices,
+    ) -> Persistence {
+        let (key, stored, (restored, revision, may_save)) = match source {
+            Source::Stored { key, name } => {
+                let stored = storage::read(&key).ok().flatten();
+                let (mut restored, revision, may_save) = restore(universe, &key, notices);
+                restored.name = name;
+                (Some(key), stored, (restored, revision, may_save))
+            }
+            Source::Shared(shared) => (None, None, (shared, 0, false)),
+        };
         board.set_value(restored.clone());
         Persistence {
             board,
@@ -64,7 +76,7 @@ impl Persistence {
         self.export.set_value(Some(export));
     }
 
-    pub fn key(self) -> String {
+    pub fn key(self) -> Option<String> {
         self.key.get_value()
     }
 
@@ -96,7 +108,7 @@ impl Persistence {
     /// What storage holds now, if another tab has saved since this one last synced. Read afresh
     /// rather than taken from a storage event, which may be older than what is there by now.
     pub fn saved_elsewhere(self) -> Option<String> {
-        let now = storage::read(&self.key.get_value()).ok().flatten()?;
+        let now = storage::read(&self.key.get_value()?).ok().flatten()?;
         self.last_text.with_value(|last| last.as_deref() != Some(now.as_str())).then_some(now)
     }
 
@@ -112,12 +124,11 @@ impl Persistence {
     }
 
     fn save_now(self) {
-        if !self.may_save.get_value() {
+        let (true, Some(key)) = (self.may_save.get_value(), self.key.get_value()) else {
             return;
-        }
+        };
         // Another tab may have saved since this one last synced: take its work in first, so
         // this save never writes an older board over a newer one.
-        let key = self.key.get_value();
         if let (Some(newer), Some(merge_in)) = (self.saved_elsewhere(), self.merge_in.get_value()) {
             merge_in.run(newer);
         }
@@ -140,14 +151,12 @@ impl Persistence {
     }
 }
 
-/// Where a universe's board is stored.
-pub fn board_key(universe_id: &str) -> String {
-    format!("caseboard.board.{universe_id}")
-}
-
-/// The name a board gets as a file.
-pub fn board_file_name(universe_id: &str) -> String {
-    format!("{universe_id}.caseboard.json")
+/// Where a board comes from.
+pub enum Source {
+    /// Stored under `key`; `name` is what the board list calls it.
+    Stored { key: String, name: String },
+    /// A shared board being previewed: shown, never saved until the fan saves it as a board.
+    Shared(Board),
 }
 
 /// Reads the stored board. What cannot be read is copied to a backup key before anything
@@ -167,6 +176,13 @@ fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, u64, boo
     };
     let reason = match envelope::decode(&stored, &universe.id) {
         Ok(board) => return (board, envelope::revision_of(&stored), true),
+        Err(reason @ envelope::EnvelopeError::Newer { .. }) => {
+            notices.problem(
+                "newer-board",
+                format!("This board cannot be opened here: {reason}. It is left untouched for that Caseboard; the default board is shown, and nothing you do here is saved over it. Open a new board to keep work."),
+            );
+            return (fresh, 0, false);
+        }
         Err(reason) => reason,
     };
     let backup_key = format!("{BACKUP_PREFIX}{}", now_ms());

@@ -1,43 +1,32 @@
-//! "Saved data": what the board takes in this browser's storage, the board as a file, and the
-//! backups of stored boards that could not be read (each can be downloaded or removed).
+//! "Saved data": the backups of stored boards that could not be read, each of which can be
+//! downloaded or removed.
 
 use crate::ui::confirm::ConfirmDialog;
-use crate::ui::state::BoardState;
+use crate::ui::board_list::size;
 use crate::web::download::download;
 use crate::web::storage;
 use leptos::prelude::*;
 
 #[component]
-pub fn SavedData(state: BoardState) -> impl IntoView {
+pub fn SavedData() -> impl IntoView {
     // Bumped when a backup is removed, to list them again.
     let listed = RwSignal::new(0u32);
-    let used = move || {
-        state.persistence.saves.track();
-        listed.track();
-        match storage::bytes_used("caseboard.") {
-            Ok(bytes) => format!("Caseboard keeps {} in this browser's storage.", kilobytes(bytes)),
-            Err(e) => format!("This browser's storage cannot be read ({e})."),
-        }
-    };
     let backups = move || {
         listed.track();
         storage::keys_with_prefix(BACKUP_PREFIX).unwrap_or_default()
     };
     let removing = RwSignal::new(None::<String>);
     view! {
-        <section class="saved-data panel-section" aria-label="Saved data">
-            <h2 class="panel-heading">"Saved data"</h2>
-            <p class="hint">{used}</p>
-            <button class="button small" on:click=move |_| state.export_board()>"Export board"</button>
-            <Show when=move || !backups().is_empty()>
-                <h3 class="subheading">"Backups of boards that could not be read"</h3>
+        <Show when=move || !backups().is_empty()>
+            <section class="saved-data panel-section" aria-label="Saved data">
+                <h2 class="panel-heading">"Backups of boards that could not be read"</h2>
                 <ul class="backup-list">
                     <For each=backups key=|k| k.clone() let:key>
                         <BackupRow key=key removing/>
                     </For>
                 </ul>
-            </Show>
-        </section>
+            </section>
+        </Show>
         {move || removing.get().map(|key| view! {
             <ConfirmDialog
                 message="Remove this backup for good? Download it first if you may want it."
@@ -62,7 +51,7 @@ fn BackupRow(key: String, removing: RwSignal<Option<String>>) -> impl IntoView {
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
         String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
     });
-    let label = format!("{} · {}", when.unwrap_or_else(|| key.clone()), kilobytes(text.len()));
+    let label = format!("{} · {}", when.unwrap_or_else(|| key.clone()), size(text.len()));
     let file = format!("{}.json", key.replace('.', "-"));
     let key_for_remove = key.clone();
     view! {
@@ -77,13 +66,5 @@ fn BackupRow(key: String, removing: RwSignal<Option<String>>) -> impl IntoView {
                 "Remove"
             </button>
         </li>
-    }
-}
-
-fn kilobytes(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} bytes")
-    } else {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
     }
 }

@@ -5,8 +5,13 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub fn install(state: BoardState) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| on_key(state, &ev));
+/// Keys act on whichever board `current` holds when they are pressed.
+pub fn install(current: StoredValue<Option<BoardState>>) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if let Some(state) = current.get_value() {
+            on_key(state, &ev);
+        }
+    });
     // The shortcuts live as long as the page.
     std::mem::forget(handle);
 }

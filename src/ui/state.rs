@@ -11,8 +11,7 @@ use crate::model::merge::merge;
 use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
-use crate::ui::persistence::Persistence;
-use crate::web::storage;
+use crate::ui::persistence::{Persistence, Source};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -96,11 +95,11 @@ pub struct BoardState {
 }
 
 impl BoardState {
-    /// The state of a universe's board, restored from storage where it can be.
-    pub fn load(universe: Universe, notices: Notices) -> BoardState {
+    /// The state of a board of `universe`, restored from storage where it can be.
+    pub fn load(universe: Universe, source: Source, notices: Notices) -> BoardState {
         let defaults = default_layout(&universe);
         let board = StoredValue::new(Board::default());
-        let persistence = Persistence::open(&universe, board, notices);
+        let persistence = Persistence::open(&universe, source, board, notices);
         let restored = board.get_value();
         let state = BoardState {
             viewport: RwSignal::new(restored.viewport.unwrap_or_default()),
@@ -133,11 +132,6 @@ impl BoardState {
         state.replace_board(restored);
         state.persistence.offer_export(Callback::new(move |_| state.export_board()));
         state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));
-        storage::on_change(state.persistence.key(), move || {
-            if let Some(text) = state.persistence.saved_elsewhere() {
-                state.merge_stored(&text);
-            }
-        });
         state
     }
 
@@ -184,6 +178,15 @@ impl BoardState {
             Some(card) => card.with(display_title),
             None => self.universe.with_value(|u| u.entity(id).map(|e| e.name.clone())).unwrap_or_default(),
         }
+    }
+
+    /// The board's name (set by the board list; not an undoable change).
+    pub fn set_name(&self, name: String) {
+        self.board.update_value(|b| b.name = name);
+    }
+
+    pub fn name(&self) -> String {
+        self.board.with_value(|b| b.name.clone())
     }
 
     pub fn has_saved_view(&self) -> bool {

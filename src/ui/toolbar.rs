@@ -1,23 +1,30 @@
 //! The toolbars: editing (add, undo, redo, delete, select, panels) and the view (zoom, fit, reset).
 
 use crate::ui::add_card::AddCardDialog;
+use crate::ui::boards::{Boards, Opened};
 use crate::ui::confirm::ConfirmDialog;
 use crate::ui::icons::{Icon, IconSvg};
 use crate::ui::screen::visible_board;
+use crate::ui::share_dialog::ShareDialog;
 use crate::ui::state::BoardState;
 use leptos::prelude::*;
 
 const BUTTON_ZOOM: f64 = 1.25;
 
 #[component]
-pub fn Toolbar(state: BoardState, panel_open: RwSignal<bool>) -> impl IntoView {
+pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) -> impl IntoView {
     let zoom_by = move |factor: f64| {
         let centre = visible_board().center();
         state.set_viewport(state.viewport.get_untracked().zoomed_at(centre, factor));
     };
     let confirming = RwSignal::new(false);
     let adding = RwSignal::new(false);
+    let sharing = RwSignal::new(false);
     let title = state.universe.with_value(|u| u.title.clone());
+    let board_name = move || match boards.open.get() {
+        Some(Opened::Stored(id)) => boards.library.with(|l| l.entry(&id).map(|e| e.name.clone())).unwrap_or_default(),
+        _ => state.name(),
+    };
     let percent = move || format!("{:.0}%", state.viewport.get().zoom * 100.0);
     let nothing_selected = move || state.selection.with(|s| s.is_empty());
 
@@ -26,6 +33,7 @@ pub fn Toolbar(state: BoardState, panel_open: RwSignal<bool>) -> impl IntoView {
             <h1 class="brand">
                 <span class="brand-name">"Caseboard"</span>
                 <span class="brand-universe">{title}</span>
+                <span class="brand-board">{board_name}</span>
             </h1>
             <div class="tool-group edit-tools" role="toolbar" aria-label="Edit">
                 <button class="tool tool-wide" aria-label="Add note" title="Add a sticky note (or double-click the cork)"
@@ -53,7 +61,11 @@ pub fn Toolbar(state: BoardState, panel_open: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| state.select_mode.update(|m| *m = !*m)>
                     <IconSvg icon=Icon::Select/>
                 </button>
-                <button class="tool tool-wide" aria-label="Theories" title="Theories, hidden cards and the legend"
+                <button class="tool tool-wide" aria-label="Share" title="Share link, board file, Obsidian canvas, picture"
+                    on:click=move |_| sharing.set(true)>
+                    <IconSvg icon=Icon::Share/><span class="tool-text">"Share"</span>
+                </button>
+                <button class="tool tool-wide" aria-label="Theories" title="Boards, theories, hidden cards and the legend"
                     aria-pressed=move || if panel_open.get() { "true" } else { "false" }
                     on:click=move |_| panel_open.update(|o| *o = !*o)>
                     <IconSvg icon=Icon::Panel/><span class="tool-text">"Theories"</span>
@@ -91,6 +103,9 @@ pub fn Toolbar(state: BoardState, panel_open: RwSignal<bool>) -> impl IntoView {
         </Show>
         <Show when=move || adding.get()>
             <AddCardDialog state on_close=move || adding.set(false)/>
+        </Show>
+        <Show when=move || sharing.get()>
+            <ShareDialog state on_close=move || sharing.set(false)/>
         </Show>
     }
 }

@@ -2,27 +2,38 @@
 //! dead page: it says so, offers the last saved board as a file, and a reload. It is built
 //! without Leptos, since the reactive state may be what broke.
 
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Shows the overlay on any panic or uncaught error; `saved_key` holds the board to offer.
-pub fn install(saved_key: String, file_name: String) {
-    let (key, name) = (saved_key.clone(), file_name.clone());
+thread_local! {
+    /// The storage key of the board on screen and the name its file gets.
+    static OFFERED: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+}
+
+/// Shows the overlay on any panic or uncaught error, for the page's whole life.
+pub fn install() {
     std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
-        show(&key, &name, &info.to_string());
+        show(&info.to_string());
     }));
     let Some(window) = web_sys::window() else { return };
     let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
-        show(&saved_key, &file_name, &ev.message());
+        show(&ev.message());
     });
     let _ = window.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_error.forget();
 }
 
-fn show(saved_key: &str, file_name: &str, detail: &str) {
-    let _ = build(saved_key, file_name, detail);
+/// The board the overlay offers from now on: the one stored under `saved_key`.
+pub fn offer(saved_key: String, file_name: String) {
+    OFFERED.with(|offered| *offered.borrow_mut() = (saved_key, file_name));
+}
+
+fn show(detail: &str) {
+    let (saved_key, file_name) = OFFERED.with(|offered| offered.borrow().clone());
+    let _ = build(&saved_key, &file_name, detail);
 }
 
 fn build(saved_key: &str, file_name: &str, detail: &str) -> Option<()> {
@@ -52,8 +63,9 @@ fn build(saved_key: &str, file_name: &str, detail: &str) -> Option<()> {
         "Something went wrong and the board cannot go on. It was saved up to a quarter of a second before this happened: download that copy to keep it safe, then reload the page.",
     )?;
     let actions = element("div", "dialog-actions", "")?;
-    let saved =
-        web_sys::window()?.local_storage().ok().flatten().and_then(|s| s.get_item(saved_key).ok().flatten());
+    let saved = (!saved_key.is_empty())
+        .then(|| web_sys::window()?.local_storage().ok().flatten()?.get_item(saved_key).ok().flatten())
+        .flatten();
     if let Some(saved) = saved {
         let download = element("a", "button primary", "Download the saved board")?;
         let parts = js_sys::Array::of1(&JsValue::from_str(&saved));

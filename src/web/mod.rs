@@ -1,8 +1,12 @@
-//! Browser glue: storage, timers and page lifecycle.
+//! Browser glue: the only code that talks to web-sys.
 
+pub mod clipboard;
+pub mod compress;
 pub mod crash;
 pub mod debounce;
 pub mod download;
+pub mod files;
 pub mod ids;
+pub mod image;
 pub mod lifecycle;
 pub mod storage;

@@ -53,13 +53,13 @@ pub fn bytes_used(prefix: &str) -> Result<usize, String> {
     Ok(keys.iter().map(|k| 2 * (units(k) + read(k).ok().flatten().map_or(0, |v| units(&v)))).sum())
 }
 
-/// Calls `changed` whenever another tab of this site changes `key`.
-pub fn on_change(key: String, changed: impl Fn() + 'static) {
+/// Calls `changed` with the key whenever another tab of this site changes a stored key.
+pub fn on_change(changed: impl Fn(String) + 'static) {
     use wasm_bindgen::prelude::Closure;
     let Some(window) = web_sys::window() else { return };
     let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-        if ev.key().as_deref() == Some(key.as_str()) {
-            changed();
+        if let Some(key) = ev.key() {
+            changed(key);
         }
     });
     let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());

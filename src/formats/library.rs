@@ -1,0 +1,140 @@
+//! The index of the fan's boards: which boards exist, what they are called, which universe each
+//! belongs to, and which one was open last. Each board is stored under its own key, so one
+//! damaged board never takes the others down; the index only names them.
+
+use crate::model::board::MAX_BOARD_NAME;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "caseboard-boards";
+pub const VERSION: u64 = 1;
+/// More boards than any fan keeps; a longer index is damaged or hostile.
+pub const MAX_BOARDS: usize = 1_000;
+const MAX_ID: usize = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub universe: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    #[serde(default)]
+    pub current: Option<String>,
+    #[serde(default)]
+    pub boards: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    format: String,
+    version: u64,
+    #[serde(flatten)]
+    library: Library,
+}
+
+/// Where a board is stored.
+pub fn board_key(board_id: &str) -> String {
+    format!("caseboard.board.{board_id}")
+}
+
+/// The board id stored under `key`, if it is a board's key.
+pub fn board_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix("caseboard.board.").filter(|id| is_valid_id(id))
+}
+
+/// Ids go into storage keys and file names: short, and only letters, digits, '-' and '_'.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+pub fn encode(library: &Library) -> String {
+    let stored = Stored { format: FORMAT.to_string(), version: VERSION, library: library.clone() };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Reads a stored index; an error says what is wrong with it.
+pub fn decode(text: &str) -> Result<Library, String> {
+    let stored: Stored = serde_json::from_str(text).map_err(|e| format!("it is not a board list ({e})"))?;
+    if stored.format != FORMAT {
+        return Err("it is not a board list".to_string());
+    }
+    if stored.version > VERSION {
+        return Err(format!("it was written by a newer Caseboard (version {})", stored.version));
+    }
+    let library = stored.library;
+    if library.boards.len() > MAX_BOARDS {
+        return Err(format!("it lists more than {MAX_BOARDS} boards"));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for entry in &library.boards {
+        if !is_valid_id(&entry.id) || !seen.insert(entry.id.as_str()) {
+            return Err(format!("it lists a bad or repeated board id '{}'", entry.id));
+        }
+    }
+    Ok(library)
+}
+
+impl Library {
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.boards.iter().find(|e| e.id == id)
+    }
+
+    /// `wanted`, trimmed and capped, made different from every other board's name by a number.
+    pub fn unique_name(&self, wanted: &str) -> String {
+        let base: String = wanted.trim().chars().take(MAX_BOARD_NAME - 4).collect();
+        let base = if base.is_empty() { "Untitled board".to_string() } else { base };
+        let taken = |name: &str| self.boards.iter().any(|e| e.name == name);
+        if !taken(&base) {
+            return base;
+        }
+        (2..).map(|n| format!("{base} ({n})")).find(|name| !taken(name)).unwrap_or(base)
+    }
+
+    /// Adds a board at the end of the list (its name made unique) and returns the name it got.
+    pub fn add(&mut self, id: &str, name: &str, universe: &str) -> String {
+        let name = self.unique_name(name);
+        self.boards.push(Entry { id: id.to_string(), name: name.clone(), universe: universe.to_string() });
+        name
+    }
+
+    /// Renames a board; the name is trimmed, capped and made unique. Returns the name it got.
+    pub fn rename(&mut self, id: &str, name: &str) -> Option<String> {
+        let others =
+            Library { current: None, boards: self.boards.iter().filter(|e| e.id != id).cloned().collect() };
+        let name = others.unique_name(name);
+        let entry = self.boards.iter_mut().find(|e| e.id == id)?;
+        entry.name = name.clone();
+        Some(name)
+    }
+
+    /// Removes a board; the current board moves to a neighbour when it was the one removed.
+    pub fn remove(&mut self, id: &str) {
+        let Some(index) = self.boards.iter().position(|e| e.id == id) else { return };
+        self.boards.remove(index);
+        if self.current.as_deref() == Some(id) {
+            let neighbour = self.boards.get(index).or_else(|| self.boards.last());
+            self.current = neighbour.map(|e| e.id.clone());
+        }
+    }
+
+    /// The board to open: the last one open if it still exists, else the first.
+    pub fn to_open(&self) -> Option<&Entry> {
+        self.current.as_deref().and_then(|id| self.entry(id)).or_else(|| self.boards.first())
+    }
+}
+
+/// A board's name as a file name: characters file systems refuse become '-'.
+pub fn file_name(board_name: &str, extension: &str) -> String {
+    let safe: String = board_name
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
+    let safe = safe.trim_matches('.').trim();
+    let stem = if safe.is_empty() { "board" } else { safe };
+    format!("{stem}.{extension}")
+}

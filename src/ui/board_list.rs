@@ -1,0 +1,149 @@
+//! The "Boards" region: every board the fan keeps, with its size in storage; open, rename,
+//! duplicate and delete them; make a new one; bring one in from a file.
+
+use crate::formats::library::{board_key, Entry};
+use crate::model::board::MAX_BOARD_NAME;
+use crate::ui::boards::{Boards, Opened};
+use crate::ui::confirm::ConfirmDialog;
+use crate::ui::importing::{self, Expected};
+use crate::ui::state::BoardState;
+use crate::ui::universes::BUILT_IN;
+use crate::web::{files, storage};
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// What browsers give one site's localStorage, about; used to show how full it is.
+const STORAGE_LIMIT: usize = 5 * 1024 * 1024;
+
+#[component]
+pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) -> impl IntoView {
+    let deleting = RwSignal::new(None::<Entry>);
+    let board_input = NodeRef::<Input>::new();
+    let universe_input = NodeRef::<Input>::new();
+    let pick = move |input: NodeRef<Input>, expected: Expected| {
+        if let Some(file) = input.get_untracked().and_then(|el| files::take_picked(&el)) {
+            importing::import_file_as(boards, file, expected);
+        }
+    };
+    let total = move || {
+        state.map(|s| s.persistence.saves.track());
+        boards.library.track();
+        match storage::bytes_used("caseboard.") {
+            Ok(bytes) => format!("{} of about {} used in this browser.", size(bytes), size(STORAGE_LIMIT)),
+            Err(e) => format!("This browser's storage cannot be read ({e})."),
+        }
+    };
+    view! {
+        <section class="boards panel-section" aria-label="Boards">
+            <div class="panel-heading-row">
+                <h2 class="panel-heading">"Boards"</h2>
+                <button class="button small" on:click=move |_| boards.create(&current_universe(boards))>
+                    "New board"
+                </button>
+            </div>
+            <ul class="board-list">
+                <For each=move || boards.library.get().boards key=|e| (e.id.clone(), e.name.clone()) let:entry>
+                    <BoardRow entry boards state deleting/>
+                </For>
+            </ul>
+            <p class="hint">{total}</p>
+            <div class="button-row">
+                <button class="button small" title="Open a board file or an Obsidian .canvas file as a new board (or drop one onto the page)"
+                    on:click=move |_| click(board_input)>
+                    "Import board"
+                </button>
+                <button class="button small" title="Load the universe of another show from its JSON file"
+                    on:click=move |_| click(universe_input)>
+                    "Import universe"
+                </button>
+            </div>
+            <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=board_input
+                accept=".json,.canvas,application/json"
+                on:change=move |_| pick(board_input, Expected::Board)/>
+            <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=universe_input
+                accept=".json,application/json"
+                on:change=move |_| pick(universe_input, Expected::Universe)/>
+        </section>
+        {move || deleting.get().map(|entry| view! {
+            <ConfirmDialog
+                message="Delete this board for good? Export it first if you may want it back."
+                confirm_label="Delete board"
+                on_confirm=move || {
+                    deleting.set(None);
+                    boards.delete(&entry.id);
+                }
+                on_cancel=move || deleting.set(None)
+            />
+        })}
+    }
+}
+
+#[component]
+fn BoardRow(
+    entry: Entry,
+    boards: Boards,
+    state: Option<BoardState>,
+    deleting: RwSignal<Option<Entry>>,
+) -> impl IntoView {
+    let id = StoredValue::new(entry.id.clone());
+    let is_open = move || boards.open.with(|o| o.as_ref() == Some(&Opened::Stored(id.get_value())));
+    let stored_size = move || {
+        state.map(|s| s.persistence.saves.track());
+        storage::read(&board_key(&id.get_value())).ok().flatten().map_or(0, |t| 2 * t.encode_utf16().count())
+    };
+    let name = entry.name.clone();
+    let for_delete = entry.clone();
+    view! {
+        <li class="board-row" class:current=is_open>
+            <Show
+                when=is_open
+                fallback={
+                    let name = name.clone();
+                    move || view! {
+                        <button class="board-open" aria-label=format!("Open board {name}")
+                            on:click=move |_| boards.switch_to(&id.get_value())>
+                            {name.clone()}
+                        </button>
+                    }
+                }
+            >
+                <input class="board-name" maxlength=MAX_BOARD_NAME.to_string() aria-label="Board name"
+                    aria-current="true" prop:value=name.clone()
+                    on:change=move |ev| boards.rename(&id.get_value(), &event_target_value(&ev))/>
+            </Show>
+            <span class="counts">{move || size(stored_size())}</span>
+            <button class="icon-button" aria-label=format!("Duplicate board {}", entry.name)
+                title="Make a copy of this board" on:click=move |_| boards.duplicate(&id.get_value())>
+                "⧉"
+            </button>
+            <button class="icon-button" aria-label=format!("Delete board {}", entry.name)
+                title="Delete this board" on:click=move |_| deleting.set(Some(for_delete.clone()))>
+                "×"
+            </button>
+        </li>
+    }
+}
+
+/// The universe of the board on screen, which a new board shares.
+fn current_universe(boards: Boards) -> String {
+    boards
+        .current
+        .get_value()
+        .map(|s| s.universe.with_value(|u| u.id.clone()))
+        .unwrap_or_else(|| BUILT_IN.to_string())
+}
+
+fn click(input: NodeRef<Input>) {
+    if let Some(el) = input.get_untracked() {
+        el.click();
+    }
+}
+
+pub fn size(bytes: usize) -> String {
+    match bytes {
+        0 => "not saved yet".to_string(),
+        1..1024 => format!("{bytes} bytes"),
+        1024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    }
+}

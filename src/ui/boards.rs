@@ -1,0 +1,233 @@
+//! The fan's boards: the stored index, which board is on screen, and the board operations (new,
+//! duplicate, rename, delete, switch, add from a file or a link). Every multi-key change writes
+//! the board first and the index second, so an interrupted change leaves either the old state or
+//! an unlisted board that the next start adopts: never an index naming a board that is not there.
+
+use crate::formats::envelope;
+use crate::formats::library::{self, board_id_of_key, board_key, Library};
+use crate::model::board::Board;
+use crate::ui::notices::Notices;
+use crate::ui::saved_data::BACKUP_PREFIX;
+use crate::ui::state::BoardState;
+use crate::ui::universes::{self, BUILT_IN};
+use crate::web::{ids, storage};
+use leptos::prelude::*;
+
+pub const INDEX_KEY: &str = "caseboard.boards";
+
+/// What the screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// A stored board, by id.
+    Stored(String),
+    /// A board from a share link, previewed until the fan saves it as a board of their own.
+    Shared(Board),
+}
+
+#[derive(Clone, Copy)]
+pub struct Boards {
+    pub library: RwSignal<Library>,
+    pub open: RwSignal<Option<Opened>>,
+    /// The state of the board on screen, for page-wide listeners (keys, leaving, other tabs).
+    pub current: StoredValue<Option<BoardState>>,
+    pub notices: Notices,
+}
+
+impl Boards {
+    /// Reads the index (rebuilding it from the stored boards when it is missing or damaged) and
+    /// opens the last open board, making a first board when there is none.
+    pub fn load(notices: Notices) -> Boards {
+        let boards = Boards {
+            library: RwSignal::new(read_library(notices)),
+            open: RwSignal::new(None),
+            current: StoredValue::new(None),
+            notices,
+        };
+        if boards.library.with_untracked(|l| l.boards.is_empty()) {
+            boards.library.update(|l| {
+                l.add(BUILT_IN, "Ballard board", BUILT_IN);
+            });
+        }
+        let stored = storage::read(INDEX_KEY).ok().flatten();
+        if stored != Some(boards.library.with_untracked(library::encode)) {
+            boards.write_index();
+        }
+        let first = boards.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
+        boards.open.set(first.map(Opened::Stored));
+        boards
+    }
+
+    fn write_index(&self) {
+        let text = self.library.with_untracked(library::encode);
+        if let Err(e) = storage::write(INDEX_KEY, &text) {
+            self.notices.problem(
+                "index-not-saved",
+                format!("The list of your boards could not be saved ({e}). Your boards are still there; export the ones you care about."),
+            );
+        }
+    }
+
+    /// Writes a pending save of the board on screen and lets go of it.
+    fn leave_current(&self) {
+        if let Some(state) = self.current.get_value() {
+            state.flush_save();
+        }
+        self.current.set_value(None);
+    }
+
+    pub fn switch_to(&self, id: &str) {
+        if self.open.get_untracked() == Some(Opened::Stored(id.to_string())) {
+            return;
+        }
+        self.leave_current();
+        self.library.update(|l| l.current = Some(id.to_string()));
+        self.write_index();
+        self.open.set(Some(Opened::Stored(id.to_string())));
+        self.notices.dismiss_topic("shared");
+    }
+
+    /// Shows a shared board without storing it.
+    pub fn preview(&self, board: Board) {
+        self.leave_current();
+        self.open.set(Some(Opened::Shared(board)));
+    }
+
+    /// A new board with the universe's default layout.
+    pub fn create(&self, universe_id: &str) {
+        let name = match universes::load(universe_id) {
+            Ok(universe) => format!("{} board", universe.title),
+            Err(e) => return self.notices.problem("board", format!("No board was made: {e}.")),
+        };
+        let id = ids::fresh_id("b");
+        self.library.update(|l| {
+            l.add(&id, &name, universe_id);
+        });
+        self.switch_to(&id);
+    }
+
+    /// Stores `board` as a new board (from a file, a canvas, a link or a duplicate) and opens it.
+    pub fn add(&self, board: &Board) -> Result<(), String> {
+        let id = ids::fresh_id("b");
+        let name = self.library.with_untracked(|l| l.unique_name(&board.name));
+        let named = Board { name: name.clone(), ..board.clone() };
+        storage::write(&board_key(&id), &envelope::encode(&named, 1))
+            .map_err(|e| format!("the browser would not store it ({e})"))?;
+        self.library.update(|l| {
+            l.add(&id, &name, &board.universe_id);
+        });
+        self.switch_to(&id);
+        Ok(())
+    }
+
+    pub fn duplicate(&self, id: &str) {
+        if let Some(state) = self.current.get_value() {
+            state.flush_save();
+        }
+        let Some(entry) = self.library.with_untracked(|l| l.entry(id).cloned()) else { return };
+        let stored = storage::read(&board_key(id)).ok().flatten();
+        let board = match stored.map(|text| envelope::decode(&text, &entry.universe)) {
+            Some(Ok(board)) => board,
+            Some(Err(e)) => {
+                return self.notices.problem("board", format!("\"{}\" could not be copied: {e}.", entry.name))
+            }
+            None => Board::new(&entry.universe, universe_version(&entry.universe)),
+        };
+        let copy = Board { name: format!("{} copy", entry.name), ..board };
+        if let Err(e) = self.add(&copy) {
+            self.notices.problem("board", format!("\"{}\" could not be copied: {e}.", entry.name));
+        }
+    }
+
+    pub fn rename(&self, id: &str, name: &str) {
+        let mut given = None;
+        self.library.update(|l| given = l.rename(id, name));
+        self.write_index();
+        if let (Some(name), Some(Opened::Stored(open))) = (given, self.open.get_untracked()) {
+            if open == id {
+                if let Some(state) = self.current.get_value() {
+                    state.set_name(name);
+                }
+            }
+        }
+    }
+
+    /// Deletes a board (the fan confirmed); the list moves on to a neighbour, or a fresh board.
+    pub fn delete(&self, id: &str) {
+        let was_open = self.open.get_untracked() == Some(Opened::Stored(id.to_string()));
+        if was_open {
+            self.leave_current();
+        }
+        self.library.update(|l| l.remove(id));
+        self.write_index();
+        let _ = storage::remove(&board_key(id));
+        if self.library.with_untracked(|l| l.boards.is_empty()) {
+            return self.create(BUILT_IN);
+        }
+        if was_open {
+            let next = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
+            self.open.set(next.map(Opened::Stored));
+        }
+    }
+
+    /// Another tab changed `key`: follow its board list, and its saves of the board on screen.
+    pub fn stored_elsewhere(&self, key: &str) {
+        if key == INDEX_KEY {
+            let library = read_library(self.notices);
+            let open_gone = match self.open.get_untracked() {
+                Some(Opened::Stored(id)) => library.entry(&id).is_none(),
+                _ => false,
+            };
+            let current = self.library.with_untracked(|l| l.current.clone());
+            self.library.set(Library { current, ..library });
+            if open_gone {
+                self.current.set_value(None);
+                let next = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
+                self.notices.info("board-gone", "The board you had open was deleted in another tab.".to_string());
+                self.open.set(next.map(Opened::Stored));
+            }
+            return;
+        }
+        if let Some(state) = self.current.get_value() {
+            if state.persistence.key().as_deref() == Some(key) {
+                if let Some(text) = state.persistence.saved_elsewhere() {
+                    state.merge_stored(&text);
+                }
+            }
+        }
+    }
+}
+
+fn universe_version(id: &str) -> u32 {
+    universes::load(id).map_or(1, |u| u.version)
+}
+
+/// The stored index with every stored board it misses (one a crash left unlisted, or the
+/// single board of an older Caseboard) added; a damaged index is backed up and rebuilt.
+fn read_library(notices: Notices) -> Library {
+    let mut library = match storage::read(INDEX_KEY) {
+        Ok(Some(text)) => library::decode(&text).unwrap_or_else(|reason| {
+            let backup = format!("{BACKUP_PREFIX}{}", js_sys::Date::now() as u64);
+            let _ = storage::write(&backup, &text);
+            notices.problem(
+                "index-damaged",
+                format!("The list of your boards could not be read ({reason}); it was rebuilt from the boards themselves, and the old list kept as \"{backup}\"."),
+            );
+            Library::default()
+        }),
+        _ => Library::default(),
+    };
+    let keys = storage::keys_with_prefix("caseboard.board.").unwrap_or_default();
+    for id in keys.iter().filter_map(|k| board_id_of_key(k)) {
+        if library.entry(id).is_none() {
+            let peeked = storage::read(&board_key(id)).ok().flatten().and_then(|t| envelope::peek(&t));
+            let (universe, name) = peeked.unwrap_or_else(|| (BUILT_IN.to_string(), String::new()));
+            let name = if name.is_empty() { format!("{} board", title_of(&universe)) } else { name };
+            library.add(id, &name, &universe);
+        }
+    }
+    library
+}
+
+fn title_of(universe_id: &str) -> String {
+    universes::load(universe_id).map_or_else(|_| universe_id.to_string(), |u| u.title)
+}

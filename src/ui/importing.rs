@@ -1,0 +1,121 @@
+//! Bringing files in: board files, JSON Canvas files and universes, told apart by their content
+//! (never by their name). Each is checked in full before anything changes; a bad one gets a
+//! notice that says what is wrong, and nothing else happens.
+
+use crate::formats::{canvas, envelope};
+use crate::model::board::Board;
+use crate::ui::boards::Boards;
+use crate::ui::universes::{self, BUILT_IN};
+use crate::web::files::{self, Picked};
+use leptos::task::spawn_local;
+
+/// The largest file read, board, canvas or universe.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// What the fan asked to import; a dropped file may be anything.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Board,
+    Universe,
+    Anything,
+}
+
+pub fn import_file(boards: Boards, file: web_sys::File) {
+    import_file_as(boards, file, Expected::Anything);
+}
+
+pub fn import_file_as(boards: Boards, file: web_sys::File, expected: Expected) {
+    spawn_local(async move {
+        match files::read_text(&file, MAX_FILE_BYTES).await {
+            Ok(picked) => import_text(boards, &picked, expected),
+            Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
+        }
+    });
+}
+
+fn import_text(boards: Boards, picked: &Picked, expected: Expected) {
+    let outcome = match (classify(&picked.text), expected) {
+        (Content::Universe, Expected::Board) | (Content::Board | Content::Canvas, Expected::Universe) => {
+            Err(format!("\"{}\" is a {}; use {} for it", picked.name, kind_name(&picked.text), button_for(&picked.text)))
+        }
+        (Content::Board, _) => board_from_file(picked).and_then(|board| boards.add(&board)),
+        (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| boards.add(&board)),
+        (Content::Universe, _) => universes::import(&picked.text).map(|universe| boards.create(&universe.id)),
+        (Content::Unknown, _) => Err(format!(
+            "\"{}\" is not a Caseboard board, a JSON Canvas (.canvas) or a universe file",
+            picked.name
+        )),
+    };
+    match outcome {
+        Ok(()) => {
+            boards.notices.dismiss_topic("import");
+            boards.notices.info("import", format!("\"{}\" was imported as a new board.", picked.name));
+        }
+        Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
+    }
+}
+
+enum Content {
+    Board,
+    Canvas,
+    Universe,
+    Unknown,
+}
+
+fn classify(text: &str) -> Content {
+    if envelope::peek(text).is_some() || text.contains("\"format\"") && text.contains("\"caseboard\"") {
+        Content::Board
+    } else if canvas::looks_like_canvas(text) {
+        Content::Canvas
+    } else if text.contains("\"entities\"") {
+        Content::Universe
+    } else {
+        Content::Unknown
+    }
+}
+
+fn kind_name(text: &str) -> &'static str {
+    match classify(text) {
+        Content::Universe => "universe file",
+        Content::Canvas => "JSON Canvas",
+        _ => "board file",
+    }
+}
+
+fn button_for(text: &str) -> &'static str {
+    match classify(text) {
+        Content::Universe => "Import universe",
+        _ => "Import board",
+    }
+}
+
+/// A board file of any version, for a universe this browser knows, that fits that universe.
+fn board_from_file(picked: &Picked) -> Result<Board, String> {
+    let (universe_id, _) = envelope::peek(&picked.text)
+        .ok_or_else(|| format!("\"{}\" is not a board Caseboard can read", picked.name))?;
+    let universe = universes::load(&universe_id)?;
+    let fault = |e: envelope::EnvelopeError| format!("\"{}\" cannot be opened: {e}", picked.name);
+    let mut board = envelope::decode(&picked.text, &universe.id).map_err(fault)?;
+    envelope::check_against(&board, &universe).map_err(fault)?;
+    if board.name.trim().is_empty() {
+        board.name = stem(&picked.name).to_string();
+    }
+    Ok(board)
+}
+
+/// A canvas becomes a board of the universe on screen (a canvas names none).
+fn canvas_board(boards: Boards, picked: &Picked) -> Result<Board, String> {
+    let universe_id = boards
+        .current
+        .get_value()
+        .map(|s| s.universe.with_value(|u| u.id.clone()))
+        .unwrap_or_else(|| BUILT_IN.to_string());
+    let universe = universes::load(&universe_id)?;
+    canvas::import(&picked.text, stem(&picked.name), &universe)
+        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))
+}
+
+/// A file name without its extensions ("Mole.caseboard.json" → "Mole").
+fn stem(file_name: &str) -> &str {
+    file_name.split('.').next().filter(|s| !s.is_empty()).unwrap_or(file_name)
+}

@@ -1,0 +1,111 @@
+//! Share links: making one from the board on screen, and opening one from the address as a
+//! preview that the fan may save as a board of their own (a link never overwrites a board).
+
+use crate::formats::link::{self, LinkError, Shared, MAX_FRAGMENT, MAX_PAYLOAD};
+use crate::model::board::Board;
+use crate::ui::boards::Boards;
+use crate::ui::state::BoardState;
+use crate::ui::universes;
+use crate::web::compress;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// A link to the board on screen, or why there is none.
+pub async fn make_link(state: BoardState) -> Result<String, String> {
+    let shared = Shared { board: state.with_board(Board::clone), horizon: None };
+    let payload = state.universe.with_value(|u| link::encode(&shared, u));
+    let compressed = compress::deflate(&payload).await?;
+    let fragment = link::to_fragment(&compressed);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(format!(
+            "this board is too large for a link ({} KB; a link holds at most {} KB). Send the board file instead: Export board",
+            fragment.len() / 1024,
+            MAX_FRAGMENT / 1024
+        ));
+    }
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    Ok(format!("{origin}{path}#{fragment}"))
+}
+
+/// Opens the board in the address's fragment, if it holds one, as a preview.
+pub fn open_link_in_address(boards: Boards) {
+    let hash = window().location().hash().unwrap_or_default();
+    if hash.len() <= 1 {
+        return;
+    }
+    spawn_local(async move {
+        match read_link(&hash).await {
+            Ok(shared) => {
+                let name = shared.board.name.clone();
+                boards.preview(shared.board);
+                boards.notices.info(
+                    "shared",
+                    format!("You are looking at a shared board, \"{name}\". Nothing is saved until you choose \"Save as new board\"."),
+                );
+            }
+            Err(e) => {
+                forget_address_board();
+                boards.notices.problem(
+                    "shared",
+                    format!("The shared link could not be opened: {e}. Your own boards are untouched; ask the sender for the board file instead."),
+                );
+            }
+        }
+    });
+}
+
+async fn read_link(fragment: &str) -> Result<Shared, String> {
+    let compressed = link::compressed_from_fragment(fragment).map_err(|e| e.to_string())?;
+    let payload = compress::inflate(&compressed, MAX_PAYLOAD)
+        .await
+        .map_err(|e| format!("the link is damaged ({e})"))?;
+    let built_in = universes::load(universes::BUILT_IN)?;
+    match link::decode(&payload, &built_in) {
+        Err(LinkError::OtherUniverse { found, .. }) => {
+            let universe = universes::load(&found)?;
+            link::decode(&payload, &universe).map_err(|e| e.to_string())
+        }
+        decoded => decoded.map_err(|e| e.to_string()),
+    }
+}
+
+/// Takes the shared board out of the address, so a reload shows the fan's own boards.
+pub fn forget_address_board() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// The bar above a previewed shared board.
+#[component]
+pub fn SharedPreviewBar(state: BoardState, boards: Boards) -> impl IntoView {
+    let name = state.name();
+    let save = move |_| {
+        let board = state.with_board(Board::clone);
+        match boards.add(&board) {
+            Ok(()) => {
+                forget_address_board();
+                boards.notices.info("shared", "The shared board is now one of your boards.".to_string());
+            }
+            Err(e) => boards.notices.problem("shared", format!("The shared board could not be saved: {e}.")),
+        }
+    };
+    let close = move |_| {
+        forget_address_board();
+        let last = boards.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
+        if let Some(id) = last {
+            boards.switch_to(&id);
+        }
+    };
+    view! {
+        <div class="preview-bar" role="region" aria-label="Shared board">
+            <span>"Shared board: "<strong>{name}</strong>" — a preview, not saved."</span>
+            <button class="button primary small" on:click=save>"Save as new board"</button>
+            <button class="button small" on:click=close>"Close preview"</button>
+        </div>
+    }
+}

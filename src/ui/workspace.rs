@@ -1,0 +1,86 @@
+//! One board on screen: its toolbar, the cork, and the side panel.
+
+use crate::formats::library::{board_key, file_name, Entry};
+use crate::ui::board::Board;
+use crate::ui::board_list::BoardList;
+use crate::ui::boards::{Boards, Opened};
+use crate::ui::hidden_cards::HiddenCards;
+use crate::ui::inspector::Inspector;
+use crate::ui::legend::Legend;
+use crate::ui::persistence::Source;
+use crate::ui::saved_data::SavedData;
+use crate::ui::screen::visible_board;
+use crate::ui::sharing::SharedPreviewBar;
+use crate::ui::state::BoardState;
+use crate::ui::theories::Theories;
+use crate::ui::toolbar::Toolbar;
+use crate::ui::universes;
+use crate::web::crash;
+use leptos::prelude::*;
+
+#[component]
+pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> impl IntoView {
+    let shared = matches!(opened, Opened::Shared(_));
+    let (universe_id, source) = match opened {
+        Opened::Stored(id) => {
+            let entry = boards.library.with_untracked(|l| l.entry(&id).cloned()).unwrap_or_else(|| Entry {
+                id: id.clone(),
+                name: String::new(),
+                universe: universes::BUILT_IN.to_string(),
+            });
+            crash::offer(board_key(&id), file_name(&entry.name, "caseboard.json"));
+            (entry.universe, Source::Stored { key: board_key(&id), name: entry.name })
+        }
+        Opened::Shared(board) => (board.universe_id.clone(), Source::Shared(board)),
+    };
+    let universe = match universes::load(&universe_id) {
+        Ok(universe) => universe,
+        Err(e) => return unavailable(boards, e).into_any(),
+    };
+    let state = BoardState::load(universe, source, boards.notices);
+    boards.current.set_value(Some(state));
+    if !state.has_saved_view() {
+        // After the first layout, when the board's size on screen is known.
+        request_animation_frame(move || {
+            if state.revision.try_get_untracked().is_some() {
+                state.fit(visible_board());
+            }
+        });
+    }
+    let dock_shown = move || panel_open.get() || state.selection.with(|s| !s.is_empty());
+    view! {
+        <Toolbar state boards panel_open/>
+        <Show when=move || shared>
+            <SharedPreviewBar state boards/>
+        </Show>
+        <main class="stage">
+            <Board state/>
+        </main>
+        <Show when=dock_shown>
+            <aside class="dock" aria-label="Board panel">
+                <Inspector state/>
+                <Show when=move || panel_open.get()>
+                    <BoardList boards state=Some(state)/>
+                    <Theories state/>
+                    <HiddenCards state/>
+                    <SavedData/>
+                    <Legend/>
+                </Show>
+            </aside>
+        </Show>
+    }
+    .into_any()
+}
+
+/// What shows when a board's universe cannot be loaded: why, and the other boards.
+fn unavailable(boards: Boards, reason: String) -> impl IntoView {
+    view! {
+        <main class="stage stage-message">
+            <div class="panel-card">
+                <h2>"This board cannot be shown"</h2>
+                <p>{format!("{reason}.")}</p>
+                <BoardList boards/>
+            </div>
+        </main>
+    }
+}

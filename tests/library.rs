@@ -1,0 +1,90 @@
+use caseboard::formats::library::{self, board_id_of_key, board_key, file_name, Library};
+use proptest::prelude::*;
+
+fn three_boards() -> Library {
+    let mut library = Library::default();
+    for (id, name) in [("a", "Season 1 as aired"), ("b", "My mole theory"), ("c", "Scratch")] {
+        library.add(id, name, "ballard");
+    }
+    library.current = Some("b".to_string());
+    library
+}
+
+#[test]
+fn names_are_made_unique_trimmed_and_never_empty() {
+    let mut library = three_boards();
+    assert_eq!(library.add("d", "  My mole theory ", "ballard"), "My mole theory (2)");
+    assert_eq!(library.add("e", "My mole theory", "ballard"), "My mole theory (3)");
+    assert_eq!(library.add("f", "   ", "ballard"), "Untitled board");
+    assert_eq!(library.rename("a", "Scratch").as_deref(), Some("Scratch (2)"));
+    assert_eq!(library.rename("c", "Scratch").as_deref(), Some("Scratch"), "a board keeps its own name");
+    assert_eq!(library.rename("missing", "x"), None);
+    let long = "x".repeat(500);
+    assert!(library.add("g", &long, "ballard").chars().count() <= caseboard::model::board::MAX_BOARD_NAME);
+}
+
+#[test]
+fn removing_the_open_board_opens_a_neighbour() {
+    let mut library = three_boards();
+    library.remove("b");
+    assert_eq!(library.current.as_deref(), Some("c"));
+    library.remove("c");
+    assert_eq!(library.current.as_deref(), Some("a"));
+    library.remove("a");
+    assert_eq!(library.current, None);
+    assert!(library.to_open().is_none());
+}
+
+#[test]
+fn the_last_open_board_reopens_else_the_first() {
+    let mut library = three_boards();
+    assert_eq!(library.to_open().map(|e| e.id.as_str()), Some("b"));
+    library.current = Some("gone".to_string());
+    assert_eq!(library.to_open().map(|e| e.id.as_str()), Some("a"));
+}
+
+#[test]
+fn the_index_round_trips_and_bad_ones_say_why() {
+    let library = three_boards();
+    assert_eq!(library::decode(&library::encode(&library)).unwrap(), library);
+    let newer = library::encode(&library).replace("\"version\":1", "\"version\":9");
+    assert!(library::decode(&newer).unwrap_err().contains("newer Caseboard"));
+    let repeated = r#"{"format":"caseboard-boards","version":1,"boards":[
+        {"id":"a","name":"x","universe":"ballard"},{"id":"a","name":"y","universe":"ballard"}]}"#;
+    assert!(library::decode(repeated).unwrap_err().contains("'a'"));
+    let bad_id =
+        r#"{"format":"caseboard-boards","version":1,"boards":[{"id":"a.b","name":"x","universe":"u"}]}"#;
+    assert!(library::decode(bad_id).unwrap_err().contains("'a.b'"));
+    assert!(library::decode(r#"{"format":"caseboard","version":1}"#).is_err());
+    assert!(library::decode("not json").is_err());
+    let extra = r#"{"format":"caseboard-boards","version":1,"boards":[],"later":true}"#;
+    assert!(library::decode(extra).is_ok(), "unknown fields are ignored");
+}
+
+#[test]
+fn board_keys_and_file_names() {
+    assert_eq!(board_key("ballard"), "caseboard.board.ballard");
+    assert_eq!(board_id_of_key("caseboard.board.b-1"), Some("b-1"));
+    assert_eq!(board_id_of_key("caseboard.backup.1"), None);
+    assert_eq!(board_id_of_key("caseboard.board.x/y"), None);
+    assert_eq!(file_name("My mole theory", "caseboard.json"), "My mole theory.caseboard.json");
+    assert_eq!(file_name("a/b:c?", "canvas"), "a-b-c-.canvas");
+    assert_eq!(file_name(" .. ", "svg"), "board.svg");
+}
+
+proptest! {
+    #[test]
+    fn decoding_any_text_never_panics(text in ".{0,200}") {
+        let _ = library::decode(&text);
+    }
+
+    #[test]
+    fn added_names_are_always_distinct(names in proptest::collection::vec(".{0,12}", 1..20)) {
+        let mut library = Library::default();
+        for (i, name) in names.iter().enumerate() {
+            library.add(&format!("b{i}"), name, "ballard");
+        }
+        let distinct: std::collections::HashSet<_> = library.boards.iter().map(|e| &e.name).collect();
+        prop_assert_eq!(distinct.len(), names.len());
+    }
+}
