@@ -8,7 +8,14 @@ use proptest::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 fn note(id: &str, text: &str) -> FanCard {
-    FanCard { id: id.into(), kind: Kind::Note, title: String::new(), text: text.into(), theory: None }
+    FanCard {
+        id: id.into(),
+        kind: Kind::Note,
+        title: String::new(),
+        text: text.into(),
+        theory: None,
+        url: None,
+    }
 }
 
 fn theory(id: &str) -> Theory {

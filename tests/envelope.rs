@@ -18,6 +18,7 @@ fn sample_board() -> Board {
             title: String::new(),
             text: "Billets knew <b>all along</b>".into(),
             theory: Some("t-mole".into()),
+            url: Some("https://example.org/ballard?ep=1&t=2".into()),
         },
     );
     board.theories.insert(
@@ -194,4 +195,29 @@ fn boards_from_outside_must_fit_the_universe() {
     let mut dangling = board;
     dangling.strings.get_mut("s-1").unwrap().to = "missing-card".into();
     assert!(check_against(&dangling, &universe).unwrap_err().to_string().contains("'missing-card'"));
+}
+
+#[test]
+fn a_card_links_only_to_web_addresses() {
+    let card = |url: &str| {
+        json!({"positions": {"n": {"x": 0, "y": 0}},
+               "cards": [{"id": "n", "kind": "note", "url": url}]})
+    };
+    for url in
+        ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", " https://x.org", "ftp://x.org"]
+    {
+        match decode(&stored(card(url)), "ballard") {
+            Err(EnvelopeError::Invalid(message)) => {
+                assert!(message.contains("card 'n'") && message.contains("http"), "{message}")
+            }
+            other => panic!("{url} was not refused: {other:?}"),
+        }
+    }
+    for url in ["https://example.org/a?b=1&c=2", "HTTP://EXAMPLE.ORG"] {
+        assert_eq!(decode(&stored(card(url)), "ballard").unwrap().cards["n"].url.as_deref(), Some(url));
+    }
+    let long = format!("https://example.org/{}", "x".repeat(3000));
+    assert!(matches!(decode(&stored(card(&long)), "ballard"), Err(EnvelopeError::Invalid(_))));
+    let capped = FanCard { url: Some(long), ..sample_board().cards["note-1"].clone() }.capped();
+    assert_eq!(capped.url.map(|u| u.chars().count()), Some(caseboard::model::board::MAX_URL));
 }

@@ -45,8 +45,14 @@ fn a_record_the_other_tab_deleted_goes_and_one_it_added_comes() {
     let mut base = Board::new("ballard", 1);
     let theory = Theory { id: "t".into(), name: "T".into(), colour: "#123456".into(), visible: true };
     Command::add_theory(&base, theory).apply(&mut base);
-    let card =
-        FanCard { id: "n".into(), kind: Kind::Note, title: String::new(), text: "x".into(), theory: None };
+    let card = FanCard {
+        id: "n".into(),
+        kind: Kind::Note,
+        title: String::new(),
+        text: "x".into(),
+        theory: None,
+        url: None,
+    };
     Command::add_card(&base.clone(), card, Point::new(0.0, 0.0)).apply(&mut base);
     let mut theirs = base.clone();
     Command::remove_theory(&base, "t").apply(&mut theirs);

@@ -2,8 +2,8 @@
 //! with migrations from every older version to the current one.
 
 use crate::model::board::{
-    is_hex_colour, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME,
-    MAX_TITLE,
+    is_hex_colour, is_web_url, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TEXT,
+    MAX_THEORY_NAME, MAX_TITLE, MAX_URL,
 };
 use crate::model::geometry::{Point, Viewport};
 use crate::model::universe::Universe;
@@ -217,8 +217,8 @@ fn invalid(what: String) -> EnvelopeError {
     EnvelopeError::Invalid(what)
 }
 
-/// Checks what every decoded board must hold to: sane numbers, capped text, strings in theories,
-/// fan cards with positions.
+/// Checks what every decoded board must hold to: sane numbers, capped text, web links only,
+/// strings in theories, fan cards with positions.
 pub fn check(board: &Board) -> Result<(), EnvelopeError> {
     const LIMIT: f64 = 1.0e7;
     let sane = |v: f64| v.is_finite() && v.abs() < LIMIT;
@@ -230,8 +230,15 @@ pub fn check(board: &Board) -> Result<(), EnvelopeError> {
         return Err(invalid(format!("card '{id}' has an impossible position")));
     }
     for card in board.cards.values() {
-        if long(&card.title, MAX_TITLE) || long(&card.text, MAX_TEXT) {
+        let url_too_long = card.url.as_deref().is_some_and(|url| long(url, MAX_URL));
+        if long(&card.title, MAX_TITLE) || long(&card.text, MAX_TEXT) || url_too_long {
             return Err(invalid(format!("card '{}' has text longer than allowed", card.id)));
+        }
+        if card.url.as_deref().is_some_and(|url| !is_web_url(url)) {
+            return Err(invalid(format!(
+                "card '{}' links to something other than an http or https address",
+                card.id
+            )));
         }
         if !board.positions.contains_key(&card.id) {
             return Err(invalid(format!("card '{}' has no position", card.id)));

@@ -12,6 +12,8 @@ pub const MAX_TEXT: usize = 2000;
 pub const MAX_LABEL: usize = 120;
 pub const MAX_THEORY_NAME: usize = 80;
 pub const MAX_BOARD_NAME: usize = 80;
+/// The longest web address a card may point at (in characters).
+pub const MAX_URL: usize = 2000;
 
 /// A card the fan made: a sticky note (`Kind::Note`) or a card of any universe kind.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +27,9 @@ pub struct FanCard {
     /// The theory the card belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theory: Option<String>,
+    /// A web page the card points at; only http and https addresses are kept (see [`is_web_url`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,9 +98,14 @@ fn cap(text: String, max: usize) -> String {
 }
 
 impl FanCard {
-    /// The card with its title and text cut to their caps.
+    /// The card with its title, text and url cut to their caps.
     pub fn capped(self) -> FanCard {
-        FanCard { title: cap(self.title, MAX_TITLE), text: cap(self.text, MAX_TEXT), ..self }
+        FanCard {
+            title: cap(self.title, MAX_TITLE),
+            text: cap(self.text, MAX_TEXT),
+            url: self.url.map(|url| cap(url, MAX_URL)),
+            ..self
+        }
     }
 }
 
@@ -114,6 +124,13 @@ impl Theory {
 /// `#rrggbb`, the only colour form a board keeps (it goes into a style property).
 pub fn is_hex_colour(text: &str) -> bool {
     text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// An `http:` or `https:` address, the only kinds a card may link to: any other scheme
+/// (`javascript:`, `data:`) could run or smuggle content when the link is followed.
+pub fn is_web_url(text: &str) -> bool {
+    let scheme_of = |prefix: &str| text.get(..prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix));
+    scheme_of("http://") || scheme_of("https://")
 }
 
 /// Names one record of a board.

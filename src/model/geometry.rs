@@ -46,6 +46,15 @@ impl Rect {
         Rect { x: origin.x, y: origin.y, width: size.width, height: size.height }
     }
 
+    pub fn origin(&self) -> Point {
+        Point::new(self.x, self.y)
+    }
+
+    /// The rectangle with `by` more room on every side.
+    pub fn grown(&self, by: f64) -> Rect {
+        Rect { x: self.x - by, y: self.y - by, width: self.width + 2.0 * by, height: self.height + 2.0 * by }
+    }
+
     pub fn right(&self) -> f64 {
         self.x + self.width
     }

@@ -31,7 +31,7 @@ impl BoardState {
         let size = card_size(kind);
         let theory = if kind == Kind::Note { self.active_theory.get_untracked() } else { None };
         let reveal = self.reveal_theory(theory.as_deref());
-        let card = FanCard { id: id.clone(), kind, title, text, theory };
+        let card = FanCard { id: id.clone(), kind, title, text, theory, url: None };
         let origin = at.offset(-size.width / 2.0, -size.height / 2.0);
         self.commit(reveal.and(self.with_board(|b| Command::add_card(b, card, origin))));
         self.selection.set(Selection::card(&id));

@@ -1,0 +1,161 @@
+//! What is on the board, ready to draw or export: the cards the fan sees, where they are and
+//! what their faces say, and the strings between them, resolved from the board and the universe.
+
+use super::board::{Board, Confidence};
+use super::geometry::{Point, Rect};
+use super::layout::{card_size, pin};
+use super::string_path::SaggingString;
+use super::universe::{Entity, Kind, Universe};
+use std::collections::HashMap;
+
+/// The colour of canon string (the board's `--string-red`).
+pub const CANON_RED: &str = "#b3141c";
+
+/// The visible board, cards in drawing order (canon first, then the fan's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub cards: Vec<SceneCard>,
+    pub strings: Vec<SceneString>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneCard {
+    pub id: String,
+    pub kind: Kind,
+    /// Top-left and size, in world units.
+    pub rect: Rect,
+    /// May be empty for a fan's card.
+    pub title: String,
+    pub face: Face,
+}
+
+/// What a card says under its title.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Face {
+    Canon { actor: Option<String>, first_episode: Option<u32>, description: String },
+    Fan { text: String },
+}
+
+impl Face {
+    /// The lines the card shows, top to bottom (each may still need wrapping).
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Face::Canon { actor, first_episode, description } => actor
+                .clone()
+                .into_iter()
+                .chain(first_episode.map(|n| format!("First seen: Episode {n}")))
+                .chain(Some(description.clone()))
+                .collect(),
+            Face::Fan { text } => text.lines().map(str::to_string).collect(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneString {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    /// Where the string is tied: the pins of its two cards.
+    pub from_pin: Point,
+    pub to_pin: Point,
+    pub label: String,
+    /// `#rrggbb`: [`CANON_RED`] or the theory's colour.
+    pub colour: String,
+    pub thread: Thread,
+}
+
+impl SceneString {
+    pub fn curve(&self) -> SaggingString {
+        SaggingString::between(self.from_pin, self.to_pin)
+    }
+}
+
+/// Whose string it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Thread {
+    /// A relation of the show's, read from → to.
+    Canon,
+    /// One of the fan's strings, which has no direction.
+    Theory { id: String, name: String, confidence: Confidence },
+}
+
+/// The board as the fan sees it: canon cards not hidden, fan cards whose theory (if any) is shown,
+/// and the strings whose two cards are both there (a fan string also needs its theory shown).
+pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Point>) -> Scene {
+    let mut cards: Vec<SceneCard> = canon_cards(board, universe)
+        .filter_map(|entity| {
+            let origin = board.position(&entity.id, defaults)?;
+            Some(SceneCard {
+                id: entity.id.clone(),
+                kind: entity.kind,
+                rect: Rect::at(origin, card_size(entity.kind)),
+                title: entity.name.clone(),
+                face: Face::Canon {
+                    actor: entity.actor.clone(),
+                    first_episode: entity.first_episode,
+                    description: entity.description.clone(),
+                },
+            })
+        })
+        .collect();
+    // A fan card of a theory that is gone still shows, as on the board.
+    let theory_hidden = |id: &str| board.theories.get(id).is_some_and(|t| !t.visible);
+    let fan_cards = board.cards.values().filter(|card| !card.theory.as_deref().is_some_and(theory_hidden));
+    cards.extend(fan_cards.filter_map(|card| {
+        let origin = board.positions.get(&card.id)?;
+        Some(SceneCard {
+            id: card.id.clone(),
+            kind: card.kind,
+            rect: Rect::at(*origin, card_size(card.kind)),
+            title: card.title.clone(),
+            face: Face::Fan { text: card.text.clone() },
+        })
+    }));
+
+    let placed: HashMap<&str, &SceneCard> = cards.iter().map(|c| (c.id.as_str(), c)).collect();
+    let pins = |from: &str, to: &str| {
+        let (from, to) = (placed.get(from)?, placed.get(to)?);
+        Some((pin(from.rect.origin(), from.kind), pin(to.rect.origin(), to.kind)))
+    };
+    // A spoiler horizon would drop the later relations here, as `canon_cards` would the later cards.
+    let canon = universe.links.iter().filter_map(|link| {
+        let (from_pin, to_pin) = pins(&link.from, &link.to)?;
+        Some(SceneString {
+            id: link.id.clone(),
+            from: link.from.clone(),
+            to: link.to.clone(),
+            from_pin,
+            to_pin,
+            label: link.label.clone(),
+            colour: CANON_RED.to_string(),
+            thread: Thread::Canon,
+        })
+    });
+    let fan = board.strings.values().filter_map(|string| {
+        let theory = board.theories.get(&string.theory).filter(|t| t.visible)?;
+        let (from_pin, to_pin) = pins(&string.from, &string.to)?;
+        Some(SceneString {
+            id: string.id.clone(),
+            from: string.from.clone(),
+            to: string.to.clone(),
+            from_pin,
+            to_pin,
+            label: string.label.clone(),
+            colour: theory.colour.clone(),
+            thread: Thread::Theory {
+                id: theory.id.clone(),
+                name: theory.name.clone(),
+                confidence: string.confidence,
+            },
+        })
+    });
+    let strings = canon.chain(fan).collect();
+    Scene { cards, strings }
+}
+
+/// The universe's entities still on the board. A later filter on canon (a spoiler horizon that
+/// drops what comes after a chosen episode) belongs here; strings already need both cards shown.
+fn canon_cards<'a>(board: &'a Board, universe: &'a Universe) -> impl Iterator<Item = &'a Entity> {
+    universe.entities.iter().filter(|e| !board.hidden.contains(&e.id))
+}

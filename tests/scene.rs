@@ -1,0 +1,90 @@
+use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
+use caseboard::model::geometry::{Point, Rect};
+use caseboard::model::layout::{card_size, default_layout, pin};
+use caseboard::model::scene::{scene, Face, Thread, CANON_RED};
+use caseboard::model::universe::{Kind, Universe};
+
+fn note(id: &str, theory: Option<&str>) -> FanCard {
+    FanCard {
+        id: id.into(),
+        kind: Kind::Note,
+        title: format!("Title {id}"),
+        text: "first\nsecond".into(),
+        theory: theory.map(str::to_string),
+        url: None,
+    }
+}
+
+fn theory(id: &str, colour: &str, visible: bool) -> Theory {
+    Theory { id: id.into(), name: format!("Theory {id}"), colour: colour.into(), visible }
+}
+
+fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
+    FanString {
+        id: id.into(),
+        from: from.into(),
+        to: to.into(),
+        label: "knew".into(),
+        theory: theory.into(),
+        confidence: Confidence::Likely,
+    }
+}
+
+#[test]
+fn the_default_board_shows_every_entity_and_relation_in_canon_red() {
+    let universe = Universe::ballard().unwrap();
+    let defaults = default_layout(&universe);
+    let shown = scene(&Board::new("ballard", 1), &universe, &defaults);
+    assert_eq!(shown.cards.len(), universe.entities.len());
+    assert_eq!(shown.strings.len(), universe.links.len());
+    assert!(shown.strings.iter().all(|s| s.thread == Thread::Canon && s.colour == CANON_RED));
+    let renee = shown.cards.iter().find(|c| c.id == "renee-ballard").unwrap();
+    assert_eq!(renee.rect, Rect::at(defaults["renee-ballard"], card_size(Kind::Character)));
+    assert_eq!(renee.title, "Renée Ballard");
+    assert_eq!(renee.face.lines()[0], "Maggie Q");
+    let victim = shown.cards.iter().find(|c| c.id == "runaway-victim").unwrap();
+    assert!(victim.face.lines().contains(&"First seen: Episode 1".to_string()));
+    let leads = shown.strings.iter().find(|s| s.id == "ballard-leads-unit").unwrap();
+    assert_eq!((leads.from.as_str(), leads.to.as_str()), ("renee-ballard", "cold-case-unit"));
+    assert_eq!(leads.from_pin, pin(defaults["renee-ballard"], Kind::Character));
+}
+
+#[test]
+fn hidden_cards_and_hidden_theories_leave_the_scene_with_their_strings() {
+    let universe = Universe::ballard().unwrap();
+    let defaults = default_layout(&universe);
+    let mut board = Board::new("ballard", 1);
+    board.hidden.insert("harry-bosch".into());
+    board.positions.insert("renee-ballard".into(), Point::new(5.0, 6.0));
+    for (id, colour, visible) in [("shown", "#2a7de1", true), ("off", "#8e44ad", false)] {
+        board.theories.insert(id.into(), theory(id, colour, visible));
+    }
+    for (id, in_theory) in [("free", None), ("in-shown", Some("shown")), ("in-off", Some("off"))] {
+        board.cards.insert(id.into(), note(id, in_theory));
+        board.positions.insert(id.into(), Point::new(1000.0, 2000.0));
+    }
+    for (id, from, to, in_theory) in [
+        ("s1", "free", "renee-ballard", "shown"),
+        ("s2", "free", "harry-bosch", "shown"),
+        ("s3", "free", "in-shown", "off"),
+        ("s4", "in-off", "renee-ballard", "shown"),
+    ] {
+        board.strings.insert(id.into(), string(id, from, to, in_theory));
+    }
+    let shown = scene(&board, &universe, &defaults);
+    let ids: Vec<&str> = shown.cards.iter().map(|c| c.id.as_str()).collect();
+    assert!(!ids.contains(&"harry-bosch") && !ids.contains(&"in-off"));
+    assert!(ids.contains(&"free") && ids.contains(&"in-shown"));
+    assert!(shown.strings.iter().all(|s| s.from != "harry-bosch" && s.to != "harry-bosch"));
+    let fan: Vec<_> = shown.strings.iter().filter(|s| s.thread != Thread::Canon).collect();
+    assert_eq!(fan.len(), 1, "only s1 has both cards and its theory shown");
+    assert_eq!(fan[0].colour, "#2a7de1");
+    assert_eq!(
+        fan[0].thread,
+        Thread::Theory { id: "shown".into(), name: "Theory shown".into(), confidence: Confidence::Likely }
+    );
+    assert_eq!(fan[0].to_pin, pin(Point::new(5.0, 6.0), Kind::Character), "a moved card's pin moves");
+    let free = shown.cards.iter().find(|c| c.id == "free").unwrap();
+    assert_eq!(free.face, Face::Fan { text: "first\nsecond".into() });
+    assert_eq!(free.face.lines(), ["first", "second"]);
+}
