@@ -1,6 +1,6 @@
 //! What a card shows: canon facts, or the fan's own words (edited in place).
 
-use crate::model::board::{FanCard, MAX_TEXT, MAX_TITLE};
+use crate::model::board::{is_web_url, FanCard, MAX_TEXT, MAX_TITLE};
 use crate::model::universe::{Entity, Kind};
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
@@ -65,6 +65,12 @@ pub fn FanFace(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
             <p class="fan-text" class:placeholder=move || text().trim().is_empty()>
                 {move || if text().trim().is_empty() && kind == Kind::Note { "Empty note".to_string() } else { text() }}
             </p>
+            {move || card.with(|c| c.url.clone()).filter(|u| is_web_url(u)).map(|url| view! {
+                <a class="card-link" href=url.clone() target="_blank" rel="noopener noreferrer nofollow"
+                    on:pointerdown=|ev| ev.stop_propagation()>
+                    {url.clone()}
+                </a>
+            })}
         }
     };
     view! {
