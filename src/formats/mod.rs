@@ -1,3 +1,4 @@
-//! Codecs between the model and text.
+//! Codecs between the model and its stored and shared forms.
 
 pub mod envelope;
+pub mod link;
