@@ -50,6 +50,7 @@ fn sample() -> Shared {
             title: String::new(),
             text: "Billets knew <b>all along</b>\nsee ep. 3".into(),
             theory: Some("theory-0193a7b2c40-0001-aa".into()),
+            url: Some("https://example.org/ballard?ep=3&t=1".into()),
         },
     );
     board.cards.insert(
@@ -60,6 +61,7 @@ fn sample() -> Shared {
             title: "The man in the grey car".into(),
             text: "Seen twice outside the station".into(),
             theory: None,
+            url: None,
         },
     );
     for (id, name, colour, visible) in [
@@ -188,6 +190,7 @@ fn the_payload_layout_is_as_documented() {
         title: String::new(),
         text: "hi".into(),
         theory: Some("t".into()),
+        url: None,
     };
     board.cards.insert("n".into(), note);
     let string = FanString {
@@ -208,7 +211,7 @@ fn the_payload_layout_is_as_documented() {
         section(4, &[1, 1, 0xac, 0x02, 0x8f, 0x03]),
         section(5, &[vec![1], text("t"), text("M"), text("#aabbcc"), vec![1]].concat()),
         // Kind 5 (note), theory index 0 written as 1, at (0, 1 hundredth).
-        section(6, &[vec![1], text("n"), vec![5], text(""), text("hi"), vec![1, 0, 2]].concat()),
+        section(6, &[vec![1], text("n"), vec![5], text(""), text("hi"), vec![1, 0, 2], text("")].concat()),
         // From fan card 0 (0 × 2 + 1) to canon card 0 (0 × 2), theory 0, confidence 1 (likely).
         section(7, &[vec![1], text("s"), vec![1, 0], text(""), vec![0, 1]].concat()),
         // Zoom 1 is 10,000 ten-thousandths, zigzag 20,000.
@@ -299,7 +302,8 @@ fn damaged_payloads_say_what_is_wrong() {
         (
             payload(&[section(
                 6,
-                &[vec![1], text("renee-ballard"), vec![5], text(""), text(""), vec![0, 0, 0]].concat(),
+                &[vec![1], text("renee-ballard"), vec![5], text(""), text(""), vec![0, 0, 0], text("")]
+                    .concat(),
             )]),
             "'renee-ballard' appears twice among the cards",
         ),
@@ -453,7 +457,8 @@ prop_compose! {
             let id = format!("fan-{id}");
             let theory = theory.filter(|_| !theory_ids.is_empty()).map(|i| i.get(&theory_ids).clone());
             board.positions.insert(id.clone(), at);
-            board.cards.insert(id.clone(), FanCard { id, kind, title, text, theory });
+            let url = (at.x > 0.0).then(|| format!("https://example.org/{}", id));
+            board.cards.insert(id.clone(), FanCard { id, kind, title, text, theory, url });
         }
         let card_ids: Vec<String> =
             entities.iter().map(|e| e.id.clone()).chain(board.cards.keys().cloned()).collect();

@@ -130,7 +130,8 @@ proptest::proptest! {
 
 #[test]
 fn the_example_universe_in_data_is_valid() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-universe.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-universe.json")).unwrap();
     let universe = Universe::parse(&text).unwrap();
     assert_eq!(universe.id, "harbour-files");
     assert_eq!(universe.entities.len(), 8);

@@ -17,7 +17,7 @@
 //! | 3 | hidden canon cards | count; per card: canon index |
 //! | 4 | moved canon cards | count; per card: canon index, x, y |
 //! | 5 | theories | count; per theory: id, name, colour (texts), visible (byte, 0 or 1) |
-//! | 6 | fan cards | count; per card: id (text), kind (byte), title, text (texts), theory (0 for none, else theory index + 1), x, y |
+//! | 6 | fan cards | count; per card: id (text), kind (byte), title, text (texts), theory (0 for none, else theory index + 1), x, y, url (text, empty for none) |
 //! | 7 | strings | count; per string: id (text), from, to (cards), label (text), theory index, confidence (byte) |
 //! | 8 | viewport | x, y, zoom |
 //! | 9 | spoiler horizon | the last episode watched |
@@ -227,6 +227,7 @@ pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
         put_varint(body, theory.map_or(0, |index| index + 1));
         // Every fan card has a position (envelope::check holds boards to it); the origin stands in.
         put_point(body, board.positions.get(&card.id).copied().unwrap_or_default());
+        put_text(body, card.url.as_deref().unwrap_or_default());
     });
 
     let strings: Vec<(&FanString, u64, u64, u64)> = board
@@ -383,12 +384,13 @@ fn read_cards(
             place => Some(record_id(theory_ids, "theory", place - 1)?.clone()),
         };
         let point = section.point()?;
+        let url = Some(section.text()?).filter(|url| !url.is_empty());
         // Fan and canon cards share the positions map, so a fan card's id must not be canon.
         if universe.entity(&id).is_some() || board.cards.contains_key(&id) {
             return Err(LinkError::Duplicate { what: "cards", id });
         }
         board.positions.insert(id.clone(), point);
-        board.cards.insert(id.clone(), FanCard { id: id.clone(), kind, title, text, theory });
+        board.cards.insert(id.clone(), FanCard { id: id.clone(), kind, title, text, theory, url });
         ids.push(id);
     }
     section.finish()?;

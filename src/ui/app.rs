@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     });
     storage::on_change(move |key| boards.stored_elsewhere(&key));
     files::on_drop(move |file| importing::import_file(boards, file));
-    sharing::open_link_in_address(boards);
+    sharing::follow_links_in_address(boards);
     let panel_open = RwSignal::new(visible_board().width >= WIDE_SCREEN);
     view! {
         {move || boards.open.get().map(|opened| view! { <Workspace boards opened panel_open/> })}

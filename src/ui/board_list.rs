@@ -26,7 +26,9 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
         }
     };
     let total = move || {
-        state.map(|s| s.persistence.saves.track());
+        if let Some(s) = state {
+            s.persistence.saves.track();
+        }
         boards.library.track();
         match storage::bytes_used("caseboard.") {
             Ok(bytes) => format!("{} of about {} used in this browser.", size(bytes), size(STORAGE_LIMIT)),
@@ -88,7 +90,9 @@ fn BoardRow(
     let id = StoredValue::new(entry.id.clone());
     let is_open = move || boards.open.with(|o| o.as_ref() == Some(&Opened::Stored(id.get_value())));
     let stored_size = move || {
-        state.map(|s| s.persistence.saves.track());
+        if let Some(s) = state {
+            s.persistence.saves.track();
+        }
         storage::read(&board_key(&id.get_value())).ok().flatten().map_or(0, |t| 2 * t.encode_utf16().count())
     };
     let name = entry.name.clone();

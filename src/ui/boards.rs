@@ -34,8 +34,8 @@ pub struct Boards {
 }
 
 impl Boards {
-    /// Reads the index (rebuilding it from the stored boards when it is missing or damaged) and
-    /// opens the last open board, making a first board when there is none.
+    /// Reads the index (rebuilding it from the stored boards when it is missing or damaged),
+    /// making a first board when there is none. Nothing is on screen until one is opened.
     pub fn load(notices: Notices) -> Boards {
         let boards = Boards {
             library: RwSignal::new(read_library(notices)),
@@ -52,9 +52,15 @@ impl Boards {
         if stored != Some(boards.library.with_untracked(library::encode)) {
             boards.write_index();
         }
-        let first = boards.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
-        boards.open.set(first.map(Opened::Stored));
         boards
+    }
+
+    /// Shows the board that was open last (or the first).
+    pub fn open_last(&self) {
+        let last = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
+        if let Some(id) = last {
+            self.switch_to(&id);
+        }
     }
 
     fn write_index(&self) {
@@ -164,8 +170,7 @@ impl Boards {
             return self.create(BUILT_IN);
         }
         if was_open {
-            let next = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
-            self.open.set(next.map(Opened::Stored));
+            self.open_last();
         }
     }
 
@@ -182,7 +187,8 @@ impl Boards {
             if open_gone {
                 self.current.set_value(None);
                 let next = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
-                self.notices.info("board-gone", "The board you had open was deleted in another tab.".to_string());
+                self.notices
+                    .info("board-gone", "The board you had open was deleted in another tab.".to_string());
                 self.open.set(next.map(Opened::Stored));
             }
             return;

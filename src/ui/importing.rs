@@ -7,6 +7,7 @@ use crate::model::board::Board;
 use crate::ui::boards::Boards;
 use crate::ui::universes::{self, BUILT_IN};
 use crate::web::files::{self, Picked};
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The largest file read, board, canvas or universe.
@@ -36,7 +37,12 @@ pub fn import_file_as(boards: Boards, file: web_sys::File, expected: Expected) {
 fn import_text(boards: Boards, picked: &Picked, expected: Expected) {
     let outcome = match (classify(&picked.text), expected) {
         (Content::Universe, Expected::Board) | (Content::Board | Content::Canvas, Expected::Universe) => {
-            Err(format!("\"{}\" is a {}; use {} for it", picked.name, kind_name(&picked.text), button_for(&picked.text)))
+            Err(format!(
+                "\"{}\" is a {}; use {} for it",
+                picked.name,
+                kind_name(&picked.text),
+                button_for(&picked.text)
+            ))
         }
         (Content::Board, _) => board_from_file(picked).and_then(|board| boards.add(&board)),
         (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| boards.add(&board)),

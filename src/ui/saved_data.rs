@@ -1,8 +1,8 @@
 //! "Saved data": the backups of stored boards that could not be read, each of which can be
 //! downloaded or removed.
 
-use crate::ui::confirm::ConfirmDialog;
 use crate::ui::board_list::size;
+use crate::ui::confirm::ConfirmDialog;
 use crate::web::download::download;
 use crate::web::storage;
 use leptos::prelude::*;

@@ -39,8 +39,13 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
                     link.set(Some(url.clone()));
                     let copied = clipboard::copy(&url).await;
                     status.set(match copied {
-                        Ok(()) => format!("Link copied ({} characters). Anyone with it sees this board.", url.len()),
-                        Err(_) => "The browser would not copy it: select the link below and copy it yourself.".to_string(),
+                        Ok(()) => {
+                            format!("Link copied ({} characters). Anyone with it sees this board.", url.len())
+                        }
+                        Err(_) => {
+                            "The browser would not copy it: select the link below and copy it yourself."
+                                .to_string()
+                        }
                     });
                     if let Some(field) = link_field.get_untracked() {
                         field.select();
@@ -56,7 +61,11 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
     };
     let export_image = move |_| {
         let scene = board_scene(state);
-        let area = if whole_board.get_untracked() { svg::bounds(&scene).map(|b| b.grown(PICTURE_MARGIN)) } else { Some(view_area(state)) };
+        let area = if whole_board.get_untracked() {
+            svg::bounds(&scene).map(|b| b.grown(PICTURE_MARGIN))
+        } else {
+            Some(view_area(state))
+        };
         let Some(area) = area else {
             return status.set("The board is empty: there is nothing to draw.".to_string());
         };

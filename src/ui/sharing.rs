@@ -29,11 +29,24 @@ pub async fn make_link(state: BoardState) -> Result<String, String> {
     Ok(format!("{origin}{path}#{fragment}"))
 }
 
-/// Opens the board in the address's fragment, if it holds one, as a preview.
-pub fn open_link_in_address(boards: Boards) {
+/// Opens the board in the address's fragment as a preview, else the last open board; and
+/// follows links pasted into this tab's address bar later (they change only the fragment).
+pub fn follow_links_in_address(boards: Boards) {
+    if !open_link_in_address(boards) {
+        boards.open_last();
+    }
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        open_link_in_address(boards);
+    });
+    // Links are followed for the page's whole life.
+    std::mem::forget(handle);
+}
+
+/// True when the address holds a link (being opened); false when it holds none.
+fn open_link_in_address(boards: Boards) -> bool {
     let hash = window().location().hash().unwrap_or_default();
     if hash.len() <= 1 {
-        return;
+        return false;
     }
     spawn_local(async move {
         match read_link(&hash).await {
@@ -47,6 +60,9 @@ pub fn open_link_in_address(boards: Boards) {
             }
             Err(e) => {
                 forget_address_board();
+                if boards.open.get_untracked().is_none() {
+                    boards.open_last();
+                }
                 boards.notices.problem(
                     "shared",
                     format!("The shared link could not be opened: {e}. Your own boards are untouched; ask the sender for the board file instead."),
@@ -54,6 +70,7 @@ pub fn open_link_in_address(boards: Boards) {
             }
         }
     });
+    true
 }
 
 async fn read_link(fragment: &str) -> Result<Shared, String> {

@@ -468,10 +468,22 @@ impl BoardState {
 
     /// Shows the whole board inside `area` (screen pixels).
     pub fn fit(&self, area: Rect) {
-        if let Some(bounds) = self.bounds() {
-            let size = Size { width: area.width, height: area.height };
-            self.set_viewport(Viewport::fitting(bounds, size, FIT_MARGIN).panned(area.x, area.y));
+        if let Some(view) = self.fitting(area) {
+            self.set_viewport(view);
         }
+    }
+
+    /// Fits a board opened without a saved view; only the fan's own moves of the view are
+    /// saved, so merely looking at a board never writes it.
+    pub fn fit_on_open(&self, area: Rect) {
+        if let Some(view) = self.fitting(area).map(|v| v.rounded()).filter(Viewport::is_valid) {
+            self.viewport.set(view);
+        }
+    }
+
+    fn fitting(&self, area: Rect) -> Option<Viewport> {
+        let size = Size { width: area.width, height: area.height };
+        self.bounds().map(|bounds| Viewport::fitting(bounds, size, FIT_MARGIN).panned(area.x, area.y))
     }
 
     /// Writes a pending save at once (the page may be about to go away).

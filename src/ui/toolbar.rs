@@ -22,7 +22,9 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
     let sharing = RwSignal::new(false);
     let title = state.universe.with_value(|u| u.title.clone());
     let board_name = move || match boards.open.get() {
-        Some(Opened::Stored(id)) => boards.library.with(|l| l.entry(&id).map(|e| e.name.clone())).unwrap_or_default(),
+        Some(Opened::Stored(id)) => {
+            boards.library.with(|l| l.entry(&id).map(|e| e.name.clone())).unwrap_or_default()
+        }
         _ => state.name(),
     };
     let percent = move || format!("{:.0}%", state.viewport.get().zoom * 100.0);

@@ -14,7 +14,8 @@ pub fn load(id: &str) -> Result<Universe, String> {
         return Universe::ballard().map_err(|e| format!("the built-in universe is damaged ({e})"));
     }
     let stored = storage::read(&format!("{PREFIX}{id}"))?;
-    let text = stored.ok_or_else(|| format!("the universe '{id}' is not in this browser; import its file first"))?;
+    let text =
+        stored.ok_or_else(|| format!("the universe '{id}' is not in this browser; import its file first"))?;
     Universe::parse(&text).map_err(|e| format!("the stored universe '{id}' is damaged: {e}"))
 }
 

@@ -21,18 +21,17 @@ use leptos::prelude::*;
 #[component]
 pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> impl IntoView {
     let shared = matches!(opened, Opened::Shared(_));
-    let (universe_id, source) = match opened {
-        Opened::Stored(id) => {
-            let entry = boards.library.with_untracked(|l| l.entry(&id).cloned()).unwrap_or_else(|| Entry {
-                id: id.clone(),
-                name: String::new(),
-                universe: universes::BUILT_IN.to_string(),
-            });
-            crash::offer(board_key(&id), file_name(&entry.name, "caseboard.json"));
-            (entry.universe, Source::Stored { key: board_key(&id), name: entry.name })
-        }
-        Opened::Shared(board) => (board.universe_id.clone(), Source::Shared(board)),
-    };
+    let (universe_id, source) =
+        match opened {
+            Opened::Stored(id) => {
+                let entry = boards.library.with_untracked(|l| l.entry(&id).cloned()).unwrap_or_else(|| {
+                    Entry { id: id.clone(), name: String::new(), universe: universes::BUILT_IN.to_string() }
+                });
+                crash::offer(board_key(&id), file_name(&entry.name, "caseboard.json"));
+                (entry.universe, Source::Stored { key: board_key(&id), name: entry.name })
+            }
+            Opened::Shared(board) => (board.universe_id.clone(), Source::Shared(board)),
+        };
     let universe = match universes::load(&universe_id) {
         Ok(universe) => universe,
         Err(e) => return unavailable(boards, e).into_any(),
@@ -43,7 +42,7 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         // After the first layout, when the board's size on screen is known.
         request_animation_frame(move || {
             if state.revision.try_get_untracked().is_some() {
-                state.fit(visible_board());
+                state.fit_on_open(visible_board());
             }
         });
     }
@@ -60,7 +59,7 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
             <aside class="dock" aria-label="Board panel">
                 <Inspector state/>
                 <Show when=move || panel_open.get()>
-                    <BoardList boards state=Some(state)/>
+                    <BoardList boards state/>
                     <Theories state/>
                     <HiddenCards state/>
                     <SavedData/>

@@ -3,6 +3,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { BLANK, card, expect, openBoard, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
 
+/** Opens the app on whatever board storage holds and waits for its cards. */
+async function openApp(page: Page) {
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+}
+
 const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
 
 /** A board with a moved canon card, a hidden one, two notes, a theory and a string. */
@@ -53,7 +59,7 @@ async function openPanel(page: Page) {
 
 test("a share link opens the same board in a fresh browser, as a preview saved only on request", async ({ page, browser }) => {
   await storeBoard(page, theoryBoard("My mole theory"));
-  await openBoard(page);
+  await openApp(page);
   const url = await shareLink(page);
   console.log(`share link for a board with 2 notes and 1 theory string: ${url.length} characters`);
 
@@ -84,7 +90,7 @@ test("a share link opens the same board in a fresh browser, as a preview saved o
 
 test("saving a shared board as new leaves the receiver's own boards untouched", async ({ page, browser }) => {
   await storeBoard(page, theoryBoard("Sender's board"));
-  await openBoard(page);
+  await openApp(page);
   const url = await shareLink(page);
 
   const friend = await freshPage(browser);
@@ -144,7 +150,7 @@ test("a damaged or newer link says so and changes nothing", async ({ page }) => 
 
 test("boards: new, rename, switch, duplicate and delete, each saved on its own", async ({ page }) => {
   await storeBoard(page, theoryBoard("Season 1 as aired"));
-  await openBoard(page);
+  await openApp(page);
   await openPanel(page);
   const boards = boardsRegion(page);
   await expect(boards.getByRole("textbox", { name: "Board name" })).toHaveValue("Season 1 as aired");
@@ -183,7 +189,7 @@ test("boards: new, rename, switch, duplicate and delete, each saved on its own",
 
 test("a board file is exported with the board's name and imported back as a new board", async ({ page }) => {
   await storeBoard(page, theoryBoard("My mole theory"));
-  await openBoard(page);
+  await openApp(page);
   await page.getByRole("button", { name: "Share", exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export board" }).click()]);
   expect(download.suggestedFilename()).toBe("My mole theory.caseboard.json");
@@ -223,7 +229,7 @@ test("a JSON Canvas file becomes a board of notes and strings", async ({ page })
 
 test("the board exported as SVG holds every visible card's title, and as PNG is an image", async ({ page }) => {
   await storeBoard(page, theoryBoard("Picture board"));
-  await openBoard(page);
+  await openApp(page);
   await page.getByRole("button", { name: "Share", exact: true }).click();
   await page.getByRole("radio", { name: "SVG" }).check();
   const [svgFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export image" }).click()]);
