@@ -1,3 +1,4 @@
 //! Codecs between the model and text.
 
+pub mod canvas;
 pub mod envelope;
