@@ -44,6 +44,8 @@ fn the_default_board_shows_every_entity_and_relation_in_canon_red() {
     assert_eq!(renee.face.lines()[0], "Maggie Q");
     let victim = shown.cards.iter().find(|c| c.id == "runaway-victim").unwrap();
     assert!(victim.face.lines().contains(&"First seen: Episode 1".to_string()));
+    let episode = shown.cards.iter().find(|c| c.id == "episode-1").unwrap();
+    assert!(!episode.face.lines().iter().any(|l| l.starts_with("First seen")), "not seen in itself");
     let leads = shown.strings.iter().find(|s| s.id == "ballard-leads-unit").unwrap();
     assert_eq!((leads.from.as_str(), leads.to.as_str()), ("renee-ballard", "cold-case-unit"));
     assert_eq!(leads.from_pin, pin(defaults["renee-ballard"], Kind::Character));

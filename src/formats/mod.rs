@@ -1,5 +1,7 @@
 //! Codecs between the model and text.
 
+pub mod canvas;
 pub mod envelope;
 pub mod library;
 pub mod link;
+pub mod svg;

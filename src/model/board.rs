@@ -89,7 +89,7 @@ fn visible_by_default() -> bool {
 }
 
 /// Keeps at most `max` characters of `text`.
-fn cap(text: String, max: usize) -> String {
+pub fn cap(text: String, max: usize) -> String {
     if text.chars().count() <= max {
         text
     } else {

@@ -93,7 +93,8 @@ pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Poin
                 title: entity.name.clone(),
                 face: Face::Canon {
                     actor: entity.actor.clone(),
-                    first_episode: entity.first_episode,
+                    // An episode is first seen in itself: saying so would only repeat its title.
+                    first_episode: entity.first_episode.filter(|_| entity.kind != Kind::Episode),
                     description: entity.description.clone(),
                 },
             })
@@ -158,4 +159,25 @@ pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Poin
 /// drops what comes after a chosen episode) belongs here; strings already need both cards shown.
 fn canon_cards<'a>(board: &'a Board, universe: &'a Universe) -> impl Iterator<Item = &'a Entity> {
     universe.entities.iter().filter(|e| !board.hidden.contains(&e.id))
+}
+
+/// The words a canon card shows above its title, if its kind has any.
+pub fn kind_tag(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Case => "Case file",
+        Kind::Place => "Location",
+        Kind::Evidence => "Evidence",
+        Kind::Character | Kind::Episode | Kind::Note => "",
+    }
+}
+
+/// Two letters for a photo without a photo: "Lt. Grace Billets" → "GB".
+pub fn initials(name: &str) -> String {
+    const SKIP: [&str; 5] = ["the", "a", "lt.", "dr.", "an"];
+    name.split_whitespace()
+        .filter(|w| !SKIP.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
 }

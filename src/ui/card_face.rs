@@ -1,6 +1,7 @@
 //! What a card shows: canon facts, or the fan's own words (edited in place).
 
 use crate::model::board::{is_web_url, FanCard, MAX_TEXT, MAX_TITLE};
+use crate::model::scene::{initials, kind_tag};
 use crate::model::universe::{Entity, Kind};
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
@@ -159,24 +160,4 @@ fn Editor(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
             </span>
         </div>
     }
-}
-
-pub fn kind_tag(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Case => "Case file",
-        Kind::Place => "Location",
-        Kind::Evidence => "Evidence",
-        Kind::Character | Kind::Episode | Kind::Note => "",
-    }
-}
-
-/// Two letters for a photo without a photo: "Lt. Grace Billets" → "GB".
-fn initials(name: &str) -> String {
-    const SKIP: [&str; 5] = ["the", "a", "lt.", "dr.", "an"];
-    name.split_whitespace()
-        .filter(|w| !SKIP.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect::<String>()
-        .to_uppercase()
 }

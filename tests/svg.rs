@@ -1,0 +1,209 @@
+use caseboard::formats::svg::{bounds, render};
+use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
+use caseboard::model::geometry::{Point, Rect};
+use caseboard::model::layout::default_layout;
+use caseboard::model::scene::{scene, Scene};
+use caseboard::model::universe::{Kind, Universe};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+struct Fixture {
+    universe: Universe,
+    defaults: HashMap<String, Point>,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let universe = Universe::ballard().unwrap();
+        let defaults = default_layout(&universe);
+        Fixture { universe, defaults }
+    })
+}
+
+fn scene_of(board: &Board) -> Scene {
+    scene(board, &fixture().universe, &fixture().defaults)
+}
+
+fn whole(scene: &Scene) -> String {
+    render(scene, bounds(scene).unwrap().grown(40.0))
+}
+
+/// The words of every `<text>` element, joined by spaces: a title wrapped over two lines reads
+/// whole again.
+fn words(svg: &str) -> String {
+    let texts = svg.split("<text").skip(1);
+    let contents = texts.filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0));
+    contents.collect::<Vec<_>>().join(" ")
+}
+
+/// How text appears in the SVG.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// The names of the elements, in order, as `name` for a start tag and `/name` for an end tag
+/// (self-closing elements give both), or an error at the first tag that does not fit.
+fn tags(svg: &str) -> Result<Vec<String>, String> {
+    let body = svg.strip_prefix(r#"<?xml version="1.0" encoding="UTF-8"?>"#).ok_or("no XML declaration")?;
+    let (mut open, mut all) = (Vec::new(), Vec::new());
+    let mut rest = body;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').ok_or("a tag never closes")? + start;
+        let tag = &rest[start + 1..end];
+        if tag.contains('<') {
+            return Err(format!("a '<' inside the tag {tag}"));
+        }
+        let name: String = tag.chars().take_while(|c| !c.is_whitespace() && *c != '/').collect();
+        if let Some(closing) = tag.strip_prefix('/') {
+            if open.pop().as_deref() != Some(closing) {
+                return Err(format!("</{closing}> closes nothing open"));
+            }
+            all.push(tag.to_string());
+        } else {
+            all.push(name.clone());
+            if tag.ends_with('/') {
+                all.push(format!("/{name}"));
+            } else {
+                open.push(name);
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    if open.is_empty() {
+        Ok(all)
+    } else {
+        Err(format!("never closed: {open:?}"))
+    }
+}
+
+fn note(id: &str, title: &str, text: &str) -> FanCard {
+    FanCard {
+        id: id.into(),
+        kind: Kind::Note,
+        title: title.into(),
+        text: text.into(),
+        theory: None,
+        url: None,
+    }
+}
+
+#[test]
+fn the_default_board_shows_every_visible_title_and_no_hidden_one() {
+    let mut board = Board::new("ballard", 1);
+    board.hidden.insert("harry-bosch".into());
+    board.hidden.insert("case-tech-cover-up".into());
+    let shown = scene_of(&board);
+    let svg = whole(&shown);
+    assert!(svg.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    let words = words(&svg);
+    for entity in &fixture().universe.entities {
+        let shown = words.contains(&escaped(&entity.name));
+        assert_eq!(shown, !board.hidden.contains(&entity.id), "{}", entity.name);
+    }
+    assert!(svg.contains(">Renée Ballard<") && svg.contains(">Maggie Q<"));
+    assert!(!svg.contains("Titus Welliver"), "a hidden card's face is not drawn either");
+    assert_eq!(svg.matches("stroke=\"#b3141c\" stroke-width=\"3\"").count(), shown.strings.len());
+    assert!(tags(&svg).is_ok(), "{:?}", tags(&svg));
+}
+
+#[test]
+fn the_fans_words_are_escaped_and_never_markup() {
+    let mut board = Board::new("ballard", 1);
+    board.cards.insert(
+        "n".into(),
+        note("n", "<script>alert(1)</script>", "Tom & \"Jerry\" <b>'bold'</b>\u{0}\u{7}"),
+    );
+    board.positions.insert("n".into(), Point::new(3000.0, 3000.0));
+    let theory = Theory { id: "t".into(), name: "<i>T</i>".into(), colour: "#2a7de1".into(), visible: true };
+    board.theories.insert("t".into(), theory);
+    let string = FanString {
+        id: "s".into(),
+        from: "n".into(),
+        to: "renee-ballard".into(),
+        label: "</text><script>x</script>".into(),
+        theory: "t".into(),
+        confidence: Confidence::Debunked,
+    };
+    board.strings.insert("s".into(), string);
+    let svg = whole(&scene_of(&board));
+    // A word too long for the card is split over lines: compare without the spaces.
+    let compact = words(&svg).replace(' ', "");
+    assert!(compact.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(compact.contains("Tom&amp;&quot;Jerry&quot;&lt;b&gt;&apos;bold&apos;&lt;/b&gt;"));
+    assert!(compact.contains("&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;"));
+    assert!(!svg.to_lowercase().contains("<script"), "no script element");
+    assert!(!svg.contains('\u{0}') && !svg.contains('\u{7}'), "XML cannot hold control characters");
+    assert!(!svg.contains("foreignObject"));
+    assert!(svg.contains("stroke=\"#2a7de1\"") && svg.contains("line-through"), "a debunked theory string");
+    let names = tags(&svg).unwrap();
+    let allowed = ["svg", "defs", "pattern", "circle", "rect", "radialGradient", "stop", "g", "path", "text"];
+    assert!(names.iter().all(|n| allowed.contains(&n.trim_start_matches('/'))), "{names:?}");
+}
+
+#[test]
+fn a_colour_that_is_not_hex_never_reaches_the_svg() {
+    let mut board = Board::new("ballard", 1);
+    let theory =
+        Theory { id: "t".into(), name: "T".into(), colour: "red\" onload=\"alert(1)".into(), visible: true };
+    board.theories.insert("t".into(), theory);
+    let string = FanString {
+        id: "s".into(),
+        from: "harry-bosch".into(),
+        to: "renee-ballard".into(),
+        label: "tied".into(),
+        theory: "t".into(),
+        confidence: Confidence::Suspected,
+    };
+    board.strings.insert("s".into(), string);
+    let svg = whole(&scene_of(&board));
+    assert!(!svg.contains("onload") && svg.contains("stroke=\"#555555\""));
+}
+
+#[test]
+fn a_view_area_leaves_out_the_cards_outside_it() {
+    let mut board = Board::new("ballard", 1);
+    board.cards.insert("near".into(), note("near", "Near note", "inside"));
+    board.positions.insert("near".into(), Point::new(50_000.0, 50_000.0));
+    board.cards.insert("far".into(), note("far", "Far note", "outside"));
+    board.positions.insert("far".into(), Point::new(60_000.0, 60_000.0));
+    let shown = scene_of(&board);
+    let area = Rect { x: 49_900.0, y: 49_900.0, width: 800.0, height: 600.0 };
+    let svg = render(&shown, area);
+    assert!(svg.contains(r#"width="800.0" height="600.0" viewBox="49900.0 49900.0 800.0 600.0""#));
+    assert!(svg.contains("Near note") && !svg.contains("Far note"));
+    assert!(!svg.contains("Renée Ballard"), "the canon cards are far from this view");
+    let everything = whole(&shown);
+    assert!(everything.contains("Near note") && everything.contains("Far note"));
+    let b = bounds(&shown).unwrap();
+    assert_eq!((b.right(), b.bottom()), (60_200.0, 60_180.0), "the bounds reach the farthest note");
+}
+
+#[test]
+fn an_empty_scene_has_no_bounds_but_still_renders_cork() {
+    let mut board = Board::new("ballard", 1);
+    board.hidden.extend(fixture().universe.entities.iter().map(|e| e.id.clone()));
+    let empty = scene_of(&board);
+    assert_eq!(bounds(&empty), None);
+    let svg = render(&empty, Rect { x: 0.0, y: 0.0, width: 100.0, height: 50.0 });
+    assert!(svg.contains("url(#cork)") && tags(&svg).is_ok());
+}
+
+#[test]
+fn long_words_are_wrapped_to_the_card_and_cut_where_it_ends() {
+    let mut board = Board::new("ballard", 1);
+    let long = format!("{} {}", "x".repeat(200), "word ".repeat(300));
+    board.cards.insert("n".into(), note("n", "", &long));
+    board.positions.insert("n".into(), Point::new(0.0, 0.0));
+    board.hidden.extend(fixture().universe.entities.iter().map(|e| e.id.clone()));
+    let svg = whole(&scene_of(&board));
+    let lines: Vec<&str> = svg.lines().filter(|l| l.contains("font-size=\"12.5\"")).collect();
+    assert!(lines.len() > 3 && lines.len() < 12, "as many lines as the note holds: {}", lines.len());
+    let longest = lines.iter().map(|l| l.split('>').nth(1).unwrap().chars().count()).max().unwrap();
+    assert!(longest <= 32, "a line fits the card: {longest}");
+    assert!(lines.last().unwrap().contains('…'), "the cut is shown");
+}
