@@ -44,3 +44,34 @@ fn the_layout_is_the_same_every_time() {
     let b = default_layout(&universe);
     assert_eq!(a, b);
 }
+
+#[test]
+fn cards_from_elsewhere_are_placed_beside_the_canon_keeping_their_arrangement() {
+    use caseboard::model::board::{Board, FanCard};
+    use caseboard::model::geometry::Point;
+    use caseboard::model::layout::place_beside_canon;
+    let universe = Universe::ballard().unwrap();
+    let mut board = Board::new("ballard", 1);
+    for (id, x, y) in [("a", 0.0, 0.0), ("b", 300.0, 120.0)] {
+        let card = FanCard {
+            id: id.into(),
+            kind: Kind::Note,
+            title: String::new(),
+            text: id.into(),
+            theory: None,
+            url: None,
+        };
+        board.cards.insert(id.into(), card);
+        board.positions.insert(id.into(), Point::new(x, y));
+    }
+    place_beside_canon(&mut board, &universe);
+    let (a, b) = (board.positions["a"], board.positions["b"]);
+    assert_eq!((b.x - a.x, b.y - a.y), (300.0, 120.0));
+    let defaults = default_layout(&universe);
+    for entity in &universe.entities {
+        let canon = Rect::at(defaults[&entity.id], card_size(entity.kind));
+        for at in [a, b] {
+            assert!(!canon.overlaps(&Rect::at(at, card_size(Kind::Note)), 0.0), "{} is covered", entity.id);
+        }
+    }
+}

@@ -109,6 +109,10 @@ fn the_default_board_shows_every_visible_title_and_no_hidden_one() {
     assert!(!svg.contains("Titus Welliver"), "a hidden card's face is not drawn either");
     assert_eq!(svg.matches("stroke=\"#b3141c\" stroke-width=\"3\"").count(), shown.strings.len());
     assert!(tags(&svg).is_ok(), "{:?}", tags(&svg));
+    for card in &shown.cards {
+        let title = format!("<title>{}</title>", card.title.replace('&', "&amp;").replace('\'', "&apos;"));
+        assert!(svg.contains(&title), "every card's whole title is in the drawing: {title}");
+    }
 }
 
 #[test]
@@ -141,7 +145,8 @@ fn the_fans_words_are_escaped_and_never_markup() {
     assert!(!svg.contains("foreignObject"));
     assert!(svg.contains("stroke=\"#2a7de1\"") && svg.contains("line-through"), "a debunked theory string");
     let names = tags(&svg).unwrap();
-    let allowed = ["svg", "defs", "pattern", "circle", "rect", "radialGradient", "stop", "g", "path", "text"];
+    let allowed =
+        ["svg", "defs", "pattern", "circle", "rect", "radialGradient", "stop", "g", "title", "path", "text"];
     assert!(names.iter().all(|n| allowed.contains(&n.trim_start_matches('/'))), "{names:?}");
 }
 

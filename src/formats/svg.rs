@@ -119,7 +119,12 @@ fn draw_card(out: &mut String, card: &SceneCard) {
             y + dy
         );
     };
-    out.push_str("<g>\n");
+    // The whole title, for readers and search, whatever the card's face had room for.
+    let name = match &card.face {
+        Face::Fan { text } if card.title.trim().is_empty() => text.lines().next().unwrap_or_default(),
+        _ => &card.title,
+    };
+    let _ = writeln!(out, "<g>\n<title>{}</title>", escape(name));
     rect(out, (2.0, 4.0, width, height), r##"fill="#1e0c00" fill-opacity="0.3""##);
     if card.kind == Kind::Case && !fan {
         // The folder's tab, behind the folder.

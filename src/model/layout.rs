@@ -1,6 +1,7 @@
 //! Card sizes and the default layout: cases in the middle, people around them,
 //! places and evidence beyond, episodes in a row along the bottom edge.
 
+use super::board::Board;
 use super::geometry::{Point, Rect, Size};
 use super::universe::{Kind, Universe};
 use std::collections::HashMap;
@@ -20,6 +21,31 @@ pub fn card_size(kind: Kind) -> Size {
         Kind::Note => (200.0, 180.0),
     };
     Size { width, height }
+}
+
+/// The cork left between the default layout and cards brought in from elsewhere.
+const BESIDE_GAP: f64 = 240.0;
+
+/// Moves the fan's cards, keeping their arrangement, to just right of the universe's default
+/// layout, top-aligned with it: cards brought in from elsewhere (a canvas) never cover the canon.
+pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
+    let defaults = default_layout(universe);
+    let canon = Rect::bounding(
+        universe.entities.iter().filter_map(|e| defaults.get(&e.id).map(|p| Rect::at(*p, card_size(e.kind)))),
+    );
+    let fan = Rect::bounding(
+        board
+            .cards
+            .values()
+            .filter_map(|c| board.positions.get(&c.id).map(|p| Rect::at(*p, card_size(c.kind)))),
+    );
+    let (Some(canon), Some(fan)) = (canon, fan) else { return };
+    let (dx, dy) = (canon.right() + BESIDE_GAP - fan.x, canon.y - fan.y);
+    for id in board.cards.keys() {
+        if let Some(at) = board.positions.get_mut(id) {
+            *at = at.offset(dx, dy).rounded();
+        }
+    }
 }
 
 /// Where a string attaches: the pin at the top centre of the card.

@@ -5,6 +5,7 @@ use crate::formats::library::{board_key, Entry};
 use crate::model::board::MAX_BOARD_NAME;
 use crate::ui::boards::{Boards, Opened};
 use crate::ui::confirm::ConfirmDialog;
+use crate::ui::icons::{Icon, IconSvg};
 use crate::ui::importing::{self, Expected};
 use crate::ui::state::BoardState;
 use crate::ui::universes::BUILT_IN;
@@ -118,7 +119,7 @@ fn BoardRow(
             <span class="counts">{move || size(stored_size())}</span>
             <button class="icon-button" aria-label=format!("Duplicate board {}", entry.name)
                 title="Make a copy of this board" on:click=move |_| boards.duplicate(&id.get_value())>
-                "⧉"
+                <IconSvg icon=Icon::Duplicate/>
             </button>
             <button class="icon-button" aria-label=format!("Delete board {}", entry.name)
                 title="Delete this board" on:click=move |_| deleting.set(Some(for_delete.clone()))>

@@ -12,6 +12,7 @@ pub enum Icon {
     Select,
     Panel,
     Share,
+    Duplicate,
 }
 
 impl Icon {
@@ -27,6 +28,7 @@ impl Icon {
             }
             Icon::Panel => "M4 6h16 M4 12h16 M4 18h16",
             Icon::Share => "M12 15V3 M7 8l5-5 5 5 M5 12v8h14v-8",
+            Icon::Duplicate => "M9 9h11v11H9z M5 15H4V4h11v1",
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::formats::{canvas, envelope};
 use crate::model::board::Board;
+use crate::model::layout::place_beside_canon;
 use crate::ui::boards::Boards;
 use crate::ui::universes::{self, BUILT_IN};
 use crate::web::files::{self, Picked};
@@ -97,10 +98,14 @@ fn button_for(text: &str) -> &'static str {
 
 /// A board file of any version, for a universe this browser knows, that fits that universe.
 fn board_from_file(picked: &Picked) -> Result<Board, String> {
-    let (universe_id, _) = envelope::peek(&picked.text)
-        .ok_or_else(|| format!("\"{}\" is not a board Caseboard can read", picked.name))?;
-    let universe = universes::load(&universe_id)?;
     let fault = |e: envelope::EnvelopeError| format!("\"{}\" cannot be opened: {e}", picked.name);
+    let Some((universe_id, _)) = envelope::peek(&picked.text) else {
+        // Decoding says best what is wrong with a board whose universe cannot even be read.
+        return Err(envelope::decode(&picked.text, BUILT_IN)
+            .err()
+            .map_or_else(|| format!("\"{}\" names no universe", picked.name), fault));
+    };
+    let universe = universes::load(&universe_id)?;
     let mut board = envelope::decode(&picked.text, &universe.id).map_err(fault)?;
     envelope::check_against(&board, &universe).map_err(fault)?;
     if board.name.trim().is_empty() {
@@ -117,8 +122,10 @@ fn canvas_board(boards: Boards, picked: &Picked) -> Result<Board, String> {
         .map(|s| s.universe.with_value(|u| u.id.clone()))
         .unwrap_or_else(|| BUILT_IN.to_string());
     let universe = universes::load(&universe_id)?;
-    canvas::import(&picked.text, stem(&picked.name), &universe)
-        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))
+    let mut board = canvas::import(&picked.text, stem(&picked.name), &universe)
+        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))?;
+    place_beside_canon(&mut board, &universe);
+    Ok(board)
 }
 
 /// A file name without its extensions ("Mole.caseboard.json" → "Mole").

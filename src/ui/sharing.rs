@@ -50,14 +50,7 @@ fn open_link_in_address(boards: Boards) -> bool {
     }
     spawn_local(async move {
         match read_link(&hash).await {
-            Ok(shared) => {
-                let name = shared.board.name.clone();
-                boards.preview(shared.board);
-                boards.notices.info(
-                    "shared",
-                    format!("You are looking at a shared board, \"{name}\". Nothing is saved until you choose \"Save as new board\"."),
-                );
-            }
+            Ok(shared) => boards.preview(shared.board),
             Err(e) => {
                 forget_address_board();
                 if boards.open.get_untracked().is_none() {

@@ -25,7 +25,7 @@ test("when the app breaks, an overlay offers the saved board and a reload instea
   await expect(overlay.locator("pre")).toContainText("<img src=x onerror=window.pwned=1> broke");
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   const [file] = await Promise.all([page.waitForEvent("download"), overlay.getByRole("link", { name: "Download the saved board" }).click()]);
-  expect(file.suggestedFilename()).toBe("ballard.caseboard.json");
+  expect(file.suggestedFilename()).toBe("Ballard board.caseboard.json");
   expect(JSON.parse(fs.readFileSync(await file.path(), "utf8")).board.positions["harry-bosch"]).toBeDefined();
   await overlay.getByRole("link", { name: "Reload" }).click();
   await expect(page.getByRole("alertdialog", { name: "Caseboard stopped" })).toHaveCount(0);

@@ -133,3 +133,10 @@ export async function openCentredOn(page: Page, id: string, zoom: number) {
     zoom,
   });
 }
+
+/** Opens the side panel (boards, theories, ...) unless it is open already. */
+export async function openPanel(page: Page) {
+  const toggle = page.getByRole("button", { name: "Theories" });
+  if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+  await expect(page.getByRole("region", { name: "Boards" })).toBeVisible();
+}

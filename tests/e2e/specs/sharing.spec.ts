@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BLANK, card, expect, openBoard, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
+import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
 
 /** Opens the app on whatever board storage holds and waits for its cards. */
 async function openApp(page: Page) {
@@ -51,11 +51,6 @@ async function freshPage(browser: Browser) {
 
 const boardsRegion = (page: Page) => page.getByRole("region", { name: "Boards" });
 
-async function openPanel(page: Page) {
-  const toggle = page.getByRole("button", { name: "Theories" });
-  if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
-  await expect(boardsRegion(page)).toBeVisible();
-}
 
 test("a share link opens the same board in a fresh browser, as a preview saved only on request", async ({ page, browser }) => {
   await storeBoard(page, theoryBoard("My mole theory"));
@@ -218,10 +213,10 @@ test("a board file is exported with the board's name and imported back as a new 
 test("a JSON Canvas file becomes a board of notes and strings", async ({ page }) => {
   await openBoard(page);
   await openPanel(page);
-  const fixture = path.join(FIXTURES, "every-node-type.canvas");
+  const fixture = path.join(FIXTURES, "every-node.canvas");
   await page.locator('input[type="file"][accept*=".canvas"]').setInputFiles(fixture);
   await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible();
-  await expect(boardsRegion(page).getByRole("textbox", { name: "Board name" })).toHaveValue("every-node-type");
+  await expect(boardsRegion(page).getByRole("textbox", { name: "Board name" })).toHaveValue("every-node");
   await expect(page.locator(".card.fan")).not.toHaveCount(0);
   await expect(page.locator("[data-theory]")).not.toHaveCount(0);
   await screenshot(page, "canvas-import");

@@ -139,7 +139,7 @@ test("three cards selected with a rectangle move together; delete and undo", asy
   for (const id of ids) await expect(card(page, id)).toHaveCount(1);
   // one comes back from the list, too
   await card(page, "case-police-conspiracy").click();
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await hidden.getByRole("button", { name: "Bring back The police conspiracy" }).click();
   await expect(card(page, "case-police-conspiracy")).toHaveCount(1);
 });
@@ -225,7 +225,7 @@ test("a board with two theories survives a reload and looks right on desktop and
   await page.setViewportSize({ width: 375, height: 667 });
   await page.getByRole("button", { name: "Fit to view" }).click();
   await screenshot(page, "phone-two-theories");
-  for (const name of ["Add note", "Add card", "Undo", "Redo", "Delete"]) {
+  for (const name of ["Add note", "Add card", "Undo", "Redo", "Delete", "Share"]) {
     const b = await page.getByRole("button", { name, exact: true }).boundingBox();
     expect(b && b.x >= 0 && b.x + b.width <= 375 && b.y + b.height <= 667).toBeTruthy();
   }
