@@ -31,6 +31,9 @@ pub struct Boards {
     /// The state of the board on screen, for page-wide listeners (keys, leaving, other tabs).
     pub current: StoredValue<Option<BoardState>>,
     pub notices: Notices,
+    /// True when storage cannot be read at all: the list then lives in memory only (the
+    /// board's own notice says so), and is never written.
+    in_memory: bool,
 }
 
 impl Boards {
@@ -42,6 +45,7 @@ impl Boards {
             open: RwSignal::new(None),
             current: StoredValue::new(None),
             notices,
+            in_memory: storage::read(INDEX_KEY).is_err(),
         };
         if boards.library.with_untracked(|l| l.boards.is_empty()) {
             boards.library.update(|l| {
@@ -64,6 +68,9 @@ impl Boards {
     }
 
     fn write_index(&self) {
+        if self.in_memory {
+            return;
+        }
         let text = self.library.with_untracked(library::encode);
         if let Err(e) = storage::write(INDEX_KEY, &text) {
             self.notices.problem(

@@ -259,3 +259,23 @@ test("a universe file of another show makes a board of that show, remembered acr
   await boardsRegion(page).getByRole("button", { name: /^Open board Ballard/ }).click();
   await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length);
 });
+
+test("on a 375 px phone the share dialog and the board list fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await storeBoard(page, theoryBoard("My mole theory"));
+  await openApp(page);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("button", { name: "Share link" }).click();
+  await expect(page.getByRole("textbox", { name: "Share link URL" })).toHaveValue(/#board=1\./);
+  for (const name of ["Share link", "Export board", "Export for Obsidian", "Export image", "Close"]) {
+    const b = await page.getByRole("button", { name, exact: true }).boundingBox();
+    expect(b && b.x >= 0 && b.x + b.width <= 375 && b.y + b.height <= 667, name).toBeTruthy();
+  }
+  await screenshot(page, "phone-share");
+  await page.getByRole("button", { name: "Close" }).click();
+  await openPanel(page);
+  const row = boardsRegion(page).locator(".board-row").first();
+  const b = await row.boundingBox();
+  expect(b && b.x >= 0 && b.x + b.width <= 375).toBeTruthy();
+  await screenshot(page, "phone-boards");
+});

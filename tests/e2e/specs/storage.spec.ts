@@ -114,3 +114,48 @@ test("when storage is full the board says so, keeps working, and offers the boar
   const board = JSON.parse(fs.readFileSync(await file.path(), "utf8"));
   expect(board.board.positions["harry-bosch"].x).toBeCloseTo(before.x + 10, 0);
 });
+
+test("when localStorage throws on every access, the board still runs in memory with a notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await openBoard(page);
+  await expect(page.getByRole("alert").first()).toContainText("won't let Caseboard store anything");
+  await card(page, "renee-ballard").focus();
+  const before = await worldPosition(page, "renee-ballard");
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => worldPosition(page, "renee-ballard")).toEqual({ x: before.x, y: before.y + 10 });
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type("kept in memory");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.locator(".card.fan")).toContainText("kept in memory");
+});
+
+test("a damaged board list is backed up and rebuilt from the boards, adopting one no list named", async ({ page }) => {
+  await page.goto(BLANK);
+  await page.evaluate((key) => {
+    const board = (name: string) =>
+      JSON.stringify({ format: "caseboard", version: 2, name, universe: { id: "ballard", version: 1 }, board: {} });
+    localStorage.setItem(key, board("First"));
+    localStorage.setItem("caseboard.board.b-orphan", board("Left by a closed tab"));
+    localStorage.setItem("caseboard.boards", '{"format":"caseboard-boards","version":1,"boards":[{"id":');
+  }, STORAGE_KEY);
+  await openBoard(page);
+  await expect(page.getByRole("alert")).toContainText("list of your boards could not be read");
+  const boards = page.getByRole("region", { name: "Boards" });
+  if (!(await boards.isVisible())) await page.getByRole("button", { name: "Theories" }).click();
+  await expect(boards.locator(".board-row")).toHaveCount(2);
+  const names = await boards.locator(".board-row").evaluateAll((rows) =>
+    rows.map((r) => (r.querySelector("input") as HTMLInputElement | null)?.value ?? r.querySelector("button")?.textContent),
+  );
+  expect(names.sort()).toEqual(["First", "Left by a closed tab"]);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("caseboard.backup.")).map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual(['{"format":"caseboard-boards","version":1,"boards":[{"id":']);
+});
