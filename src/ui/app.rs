@@ -1,6 +1,7 @@
 //! The root component: the fan's boards, the page-wide listeners, and the board on screen.
 
 use crate::ui::boards::Boards;
+use crate::ui::help::FirstVisitHint;
 use crate::ui::importing;
 use crate::ui::notices::{NoticeList, Notices};
 use crate::ui::screen::visible_board;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     let panel_open = RwSignal::new(visible_board().width >= WIDE_SCREEN);
     view! {
         {move || boards.open.get().map(|opened| view! { <Workspace boards opened panel_open/> })}
+        <FirstVisitHint/>
         <NoticeList notices/>
     }
 }

@@ -3,6 +3,7 @@
 use crate::model::board::{Confidence, FanCard, FanString, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use crate::model::universe::{CanonLink, Entity};
 use crate::ui::add_card::capitalised;
+use crate::ui::connections::Connections;
 use crate::ui::state::{BoardState, Face, StringFace};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -69,6 +70,7 @@ fn CanonCard(entity: Entity, state: BoardState) -> impl IntoView {
         <p>{entity.description.clone()}</p>
         <p class="known">{known}</p>
         <blockquote class="source">{entity.source.clone()}</blockquote>
+        <Connections id=entity.id.clone() state/>
         <button class="button" on:click=move |_| state.set_hidden(std::slice::from_ref(&id), true)>
             "Hide card"
         </button>
@@ -103,6 +105,7 @@ fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
                 on_pick=move |theory| state.edit_card(FanCard { theory, ..current() })
             />
         </label>
+        <Connections id=card.with_untracked(|c| c.id.clone()) state/>
         <button class="button danger" on:click=move |_| state.delete_selection()>"Remove card"</button>
     }
 }

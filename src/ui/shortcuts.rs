@@ -44,6 +44,10 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             state.delete_selection();
             true
         }
+        (false, _, "?") => {
+            state.help_open.set(true);
+            true
+        }
         (false, _, "Escape") => {
             state.cancel_connecting();
             state.selection.set(Default::default());

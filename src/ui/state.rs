@@ -12,6 +12,7 @@ use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
 use crate::ui::persistence::{Persistence, Source};
+use crate::ui::screen::{board_origin, visible_board};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -83,6 +84,8 @@ pub struct BoardState {
     pub select_mode: RwSignal<bool>,
     /// Set when a new string's label should be typed at once (the inspector focuses it).
     pub focus_label: RwSignal<bool>,
+    /// The help panel of gestures and shortcuts is open.
+    pub help_open: RwSignal<bool>,
     pub clip: StoredValue<Clip>,
     pub viewport: RwSignal<Viewport>,
     /// True while two fingers pinch: a card drag that one of them began gives way.
@@ -122,6 +125,7 @@ impl BoardState {
             editing: RwSignal::new(None),
             connecting: RwSignal::new(None),
             focus_label: RwSignal::new(false),
+            help_open: RwSignal::new(false),
             select_mode: RwSignal::new(false),
             clip: StoredValue::new(Clip::default()),
             pinching: StoredValue::new(false),
@@ -464,6 +468,15 @@ impl BoardState {
         self.cards.with_untracked(|cards| {
             Rect::bounding(cards.iter().map(|c| Rect::at(c.position.get_untracked(), card_size(c.kind))))
         })
+    }
+
+    /// Moves the view so the world point `at` is in the middle of the visible board.
+    pub fn centre_on(&self, at: Point) {
+        let view = self.viewport.get_untracked();
+        let (screen, origin) = (visible_board(), board_origin());
+        let centre = screen.center();
+        let now = view.to_screen(at);
+        self.set_viewport(view.panned(centre.x - origin.x - now.x, centre.y - origin.y - now.y));
     }
 
     /// Shows the whole board inside `area` (screen pixels).

@@ -3,6 +3,7 @@
 use crate::ui::add_card::AddCardDialog;
 use crate::ui::boards::{Boards, Opened};
 use crate::ui::confirm::ConfirmDialog;
+use crate::ui::help::HelpDialog;
 use crate::ui::icons::{Icon, IconSvg};
 use crate::ui::screen::visible_board;
 use crate::ui::share_dialog::ShareDialog;
@@ -89,6 +90,10 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
                     on:click=move |_| confirming.set(true)>
                     "Reset"
                 </button>
+                <button class="tool" aria-label="Help" title="Every gesture and shortcut (?)"
+                    on:click=move |_| state.help_open.set(true)>
+                    "?"
+                </button>
             </div>
         </header>
         <Show when=move || confirming.get()>
@@ -105,6 +110,9 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
         </Show>
         <Show when=move || adding.get()>
             <AddCardDialog state on_close=move || adding.set(false)/>
+        </Show>
+        <Show when=move || state.help_open.get()>
+            <HelpDialog on_close=move || state.help_open.set(false)/>
         </Show>
         <Show when=move || sharing.get()>
             <ShareDialog state on_close=move || sharing.set(false)/>

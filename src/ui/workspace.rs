@@ -7,6 +7,7 @@ use crate::ui::boards::{Boards, Opened};
 use crate::ui::hidden_cards::HiddenCards;
 use crate::ui::inspector::Inspector;
 use crate::ui::legend::Legend;
+use crate::ui::minimap::Minimap;
 use crate::ui::persistence::Source;
 use crate::ui::saved_data::SavedData;
 use crate::ui::screen::visible_board;
@@ -54,6 +55,7 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         </Show>
         <main class="stage">
             <Board state/>
+            <Minimap state/>
         </main>
         <Show when=dock_shown>
             <aside class="dock" aria-label="Board panel">

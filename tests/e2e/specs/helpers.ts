@@ -9,6 +9,12 @@ export const test = base.extend<{ noPanics: void }>({
         if (m.text().includes("panicked")) crashes.push(m.text());
       });
       page.on("pageerror", (e) => crashes.push(e.message));
+      // The first-visit hint is tested on its own (help.spec.ts); elsewhere it is dismissed.
+      await page.addInitScript(() => {
+        try {
+          localStorage.setItem("caseboard.hint-dismissed", "1");
+        } catch {}
+      });
       await use();
       expect(crashes, "the app crashed").toEqual([]);
     },

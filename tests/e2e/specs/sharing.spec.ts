@@ -116,8 +116,9 @@ test("link lengths: the default board with every card moved fits in 2,000 charac
 
   const ids = universe.entities.map((e) => e.id);
   const strings = Array.from({ length: 50 }, (_, i) => ({
-    id: `s-${i}`, from: ids[i % ids.length], to: ids[(i * 5 + 3) % ids.length], label: `clue ${i}`, theory: "t", confidence: "suspected",
-  })).filter((s) => s.from !== s.to);
+    id: `s-${i}`, from: ids[i % ids.length], to: ids[(i + 1 + Math.floor(i / ids.length)) % ids.length],
+    label: `clue ${i}`, theory: "t", confidence: "suspected",
+  }));
   await storeBoard(page, {
     format: "caseboard", version: 2, universe: { id: "ballard", version: 1 },
     board: { theories: [{ id: "t", name: "Fifty strings", colour: "#2a7de1" }], strings },
@@ -125,6 +126,37 @@ test("link lengths: the default board with every card moved fits in 2,000 charac
   await openBoard(page);
   const long = await shareLink(page);
   console.log(`share link, board with ${strings.length} theory strings: ${new URL(long).hash.length - 1} characters of fragment`);
+
+  // Text that does not compress makes a board too large for a link: the file is offered.
+  let seed = 7;
+  const noise = () => Array.from({ length: 2000 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000))).join("");
+  const notes = Array.from({ length: 30 }, (_, i) => ({ id: `n-${i}`, kind: "note", text: noise() }));
+  await storeBoard(page, {
+    format: "caseboard", version: 2, universe: { id: "ballard", version: 1 },
+    board: { cards: notes, positions: Object.fromEntries(notes.map((n, i) => [n.id, { x: i * 220, y: 3000 }])) },
+  });
+  await openApp(page);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("button", { name: "Share link" }).click();
+  await expect(page.getByRole("dialog")).toContainText("too large for a link");
+  await expect(page.getByRole("dialog")).toContainText("Export board");
+  await expect(page.getByRole("textbox", { name: "Share link URL" })).toHaveValue("");
+});
+
+test("a board file dropped onto the page is imported as a new board", async ({ page }) => {
+  await openBoard(page);
+  const text = JSON.stringify(theoryBoard("Dropped board"));
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "dropped.caseboard.json", { type: "application/json" }));
+    const target = document.querySelector(".board")!;
+    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible();
+  await expect(card(page, "n-1")).toContainText("Billets knew");
+  await openPanel(page);
+  await expect(boardsRegion(page).getByRole("textbox", { name: "Board name" })).toHaveValue("Dropped board");
 });
 
 test("a damaged or newer link says so and changes nothing", async ({ page }) => {

@@ -1,0 +1,49 @@
+import { box, card, expect, openBoard, screenshot, test } from "./helpers";
+
+test("the inspector lists a card's connections, and choosing one selects that card", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "harry-bosch").click();
+  const inspector = page.getByRole("region", { name: "Inspector" });
+  const links = inspector.locator(".connection-list button");
+  await expect(links).toHaveCount(3);
+  await expect(inspector).toContainText("occasional ally → Renée Ballard");
+  await expect(inspector).toContainText("Lt. Grace Billets — was his boss → this card");
+  await inspector.getByRole("button", { name: "occasional ally → Renée Ballard" }).click();
+  await expect(card(page, "renee-ballard")).toHaveAttribute("data-selected", "true");
+  await expect(card(page, "harry-bosch")).toHaveAttribute("data-selected", "false");
+  await expect(inspector.getByRole("heading", { name: "Renée Ballard" })).toBeVisible();
+});
+
+test("clicking the minimap moves the view to that spot", async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole("button", { name: "Theories" }).click(); // close the side panel
+  await expect(page.locator(".dock")).toHaveCount(0);
+  const minimap = page.getByRole("region", { name: "Minimap" });
+  await expect(minimap).toBeVisible();
+  const target = await box(page, "harry-bosch");
+  // Where Bosch's centre is on the minimap, from its viewBox (the map keeps the board's aspect).
+  const spot = await page.evaluate(([cx, cy]) => {
+    const svg = document.querySelector(".minimap svg") as SVGSVGElement;
+    const [vx, vy, vw, vh] = svg.getAttribute("viewBox")!.split(" ").map(Number);
+    const world = document.querySelector(".world") as HTMLElement;
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(world.style.transform)!;
+    const [tx, ty, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const board = document.querySelector(".board")!.getBoundingClientRect();
+    const wx = (cx - board.left - tx) / zoom;
+    const wy = (cy - board.top - ty) / zoom;
+    const r = svg.getBoundingClientRect();
+    const scale = Math.min(r.width / vw, r.height / vh);
+    return { x: r.left + (r.width - vw * scale) / 2 + (wx - vx) * scale, y: r.top + (r.height - vh * scale) / 2 + (wy - vy) * scale };
+  }, [target.x + target.width / 2, target.y + target.height / 2]);
+  await page.mouse.click(spot.x, spot.y);
+  const toolbar = await page.locator(".toolbar").boundingBox();
+  const viewport = page.viewportSize()!;
+  const centre = { x: viewport.width / 2, y: toolbar!.y + toolbar!.height + (viewport.height - toolbar!.y - toolbar!.height) / 2 };
+  await expect
+    .poll(async () => {
+      const b = await box(page, "harry-bosch");
+      return Math.hypot(b.x + b.width / 2 - centre.x, b.y + b.height / 2 - centre.y);
+    })
+    .toBeLessThan(4);
+  await screenshot(page, "minimap");
+});

@@ -1,0 +1,32 @@
+import { card, expect, openBoard, test } from "./helpers";
+
+test("a first visit shows a dismissible hint; Help lists every gesture and shortcut", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/");
+  const hint = page.getByRole("complementary", { name: "Getting started" });
+  await expect(hint).toContainText("Drag cards to move them");
+  await hint.getByRole("button", { name: "Got it" }).click();
+  await expect(hint).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Getting started" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Help" }).click();
+  const help = page.getByRole("dialog", { name: "Gestures and shortcuts" });
+  await expect(help).toContainText("Tie a string");
+  await expect(help).toContainText("Ctrl+Z");
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+  await page.context().close();
+});
+
+test("the ? key opens help, but not while typing", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Gestures and shortcuts" })).toBeVisible();
+  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type("why?");
+  await expect(page.getByRole("dialog", { name: "Gestures and shortcuts" })).toHaveCount(0);
+});
