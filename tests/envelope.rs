@@ -221,3 +221,21 @@ fn a_card_links_only_to_web_addresses() {
     let capped = FanCard { url: Some(long), ..sample_board().cards["note-1"].clone() }.capped();
     assert_eq!(capped.url.map(|u| u.chars().count()), Some(caseboard::model::board::MAX_URL));
 }
+
+#[test]
+fn the_horizon_and_filters_are_kept_and_unknown_kinds_still_read() {
+    use caseboard::model::filter::Filters;
+    let mut board = sample_board();
+    board.horizon = Some(4);
+    board.filters = Filters::default().toggled_kind("episode").toggled_kind("fan");
+    board.filters.canon_strings = false;
+    assert_eq!(decode(&encode(&board, 1), "ballard").unwrap(), board);
+    let plain = decode(&encode(&sample_board(), 1), "ballard").unwrap();
+    assert_eq!((plain.horizon, plain.filters), (None, Filters::default()));
+    let future = stored(json!({"horizon": 99, "filters": {"hidden_kinds": ["spaceship"]}}));
+    let read = decode(&future, "ballard").unwrap();
+    assert_eq!(read.horizon, Some(99), "checked against the universe by the caller");
+    assert_eq!(read.filters.unknown_kinds(), vec!["spaceship".to_string()]);
+    let hostile: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
+    assert!(decode(&stored(json!({"filters": {"hidden_kinds": hostile}})), "ballard").is_err());
+}

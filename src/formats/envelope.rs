@@ -5,6 +5,7 @@ use crate::model::board::{
     is_hex_colour, is_web_url, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TEXT,
     MAX_THEORY_NAME, MAX_TITLE, MAX_URL,
 };
+use crate::model::filter::Filters;
 use crate::model::geometry::{Point, Viewport};
 use crate::model::universe::Universe;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,8 @@ pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
 
 /// The most records of each kind a stored board may hold.
 pub const MAX_RECORDS: usize = 50_000;
+/// More kind names than any filter holds: a longer list is damaged or hostile.
+const MAX_FILTERED_KINDS: usize = 32;
 
 /// Version 1 held only moved canon cards, under `moved`; version 2 adds the fan's cards,
 /// strings, theories and hidden cards, and keeps every position under `positions`.
@@ -100,6 +103,25 @@ struct StoredBoard {
     theories: Vec<Theory>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     viewport: Option<Viewport>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    horizon: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    filters: Option<StoredFilters>,
+}
+
+/// What the fan hides from view; kinds by name, so an unknown one never makes a board unreadable.
+#[derive(Serialize, Deserialize)]
+struct StoredFilters {
+    #[serde(default)]
+    hidden_kinds: BTreeSet<String>,
+    #[serde(default = "shown")]
+    canon_strings: bool,
+    #[serde(default = "shown")]
+    theory_strings: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 /// Writes a board in the current envelope, as its `revision`th save.
@@ -121,6 +143,12 @@ fn envelope_of(board: &Board, revision: u64) -> Envelope {
             strings: board.strings.values().cloned().collect(),
             theories: board.theories.values().cloned().collect(),
             viewport: board.viewport,
+            horizon: board.horizon,
+            filters: board.filters.is_on().then(|| StoredFilters {
+                hidden_kinds: board.filters.hidden_kinds.clone(),
+                canon_strings: board.filters.canon_strings,
+                theory_strings: board.filters.theory_strings,
+            }),
         },
     }
 }
@@ -194,6 +222,12 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
         strings: stored.strings.into_iter().map(|s| (s.id.clone(), s)).collect(),
         theories: stored.theories.into_iter().map(|t| (t.id.clone(), t)).collect(),
         viewport: stored.viewport,
+        horizon: stored.horizon,
+        filters: stored.filters.map_or_else(Filters::default, |f| Filters {
+            hidden_kinds: f.hidden_kinds,
+            canon_strings: f.canon_strings,
+            theory_strings: f.theory_strings,
+        }),
     };
     check(&board)?;
     Ok(board)
@@ -223,6 +257,9 @@ pub fn check(board: &Board) -> Result<(), EnvelopeError> {
     const LIMIT: f64 = 1.0e7;
     let sane = |v: f64| v.is_finite() && v.abs() < LIMIT;
     let long = |text: &str, max: usize| text.chars().count() > max;
+    if board.filters.hidden_kinds.len() > MAX_FILTERED_KINDS {
+        return Err(invalid("its filters name too many kinds".to_string()));
+    }
     if long(&board.name, MAX_BOARD_NAME) {
         return Err(invalid("its name is longer than allowed".to_string()));
     }

@@ -1,6 +1,7 @@
 //! The fan's board: only what differs from the universe's default, plus the fan's own cards,
 //! strings and theories. Every part is a keyed record, so a change is a list of record diffs.
 
+use super::filter::Filters;
 use super::geometry::{Point, Viewport};
 use super::universe::Kind;
 use serde::{Deserialize, Serialize};
@@ -168,6 +169,11 @@ pub struct Board {
     pub theories: BTreeMap<String, Theory>,
     /// The last view; None opens the board fitted to the screen.
     pub viewport: Option<Viewport>,
+    /// "Watched up to", as stored: None for everything, 0 for nothing yet, N for episode N. Read
+    /// against the universe by `query::parse_horizon`, since a stored value may name an episode
+    /// the show does not have.
+    pub horizon: Option<u64>,
+    pub filters: Filters,
 }
 
 impl Board {

@@ -10,6 +10,7 @@ mod card;
 mod card_face;
 mod confirm;
 mod connections;
+mod filters;
 mod help;
 mod hidden_cards;
 mod icons;

@@ -4,6 +4,7 @@
 use crate::formats::envelope;
 use crate::model::board::{Board, FanCard, FanString, Key, Theory};
 use crate::model::command::{Clip, Command};
+use crate::model::filter::Filters;
 use crate::model::geometry::{Point, Rect, Size, Viewport};
 use crate::model::history::History;
 use crate::model::layout::{card_size, default_layout};
@@ -86,6 +87,8 @@ pub struct BoardState {
     pub focus_label: RwSignal<bool>,
     /// The help panel of gestures and shortcuts is open.
     pub help_open: RwSignal<bool>,
+    /// What the fan chose to show (saved with the board, not undoable).
+    pub filters: RwSignal<Filters>,
     pub clip: StoredValue<Clip>,
     pub viewport: RwSignal<Viewport>,
     /// True while two fingers pinch: a card drag that one of them began gives way.
@@ -126,6 +129,7 @@ impl BoardState {
             connecting: RwSignal::new(None),
             focus_label: RwSignal::new(false),
             help_open: RwSignal::new(false),
+            filters: RwSignal::new(Filters::default()),
             select_mode: RwSignal::new(false),
             clip: StoredValue::new(Clip::default()),
             pinching: StoredValue::new(false),
@@ -133,6 +137,7 @@ impl BoardState {
             persistence,
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
+        state.filters.set(state.readable_filters(&restored.filters));
         state.replace_board(restored);
         state.persistence.offer_export(Callback::new(move |_| state.export_board()));
         state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));
@@ -342,13 +347,43 @@ impl BoardState {
         self.theories.set(theories);
     }
 
+    /// The board's stored filters, or none (with a notice) when they name kinds this version
+    /// does not know.
+    fn readable_filters(&self, stored: &Filters) -> Filters {
+        let unknown = stored.unknown_kinds();
+        if unknown.is_empty() {
+            return stored.clone();
+        }
+        self.notices.info(
+            "filters",
+            format!(
+                "This board's filters name kinds Caseboard does not know ({}); everything is shown.",
+                unknown.join(", ")
+            ),
+        );
+        Filters::default()
+    }
+
+    /// Shows only what `filters` lets through; saved with the board, not an undoable change.
+    pub fn set_filters(&self, filters: Filters) {
+        self.board.update_value(|b| b.filters = filters.clone());
+        self.filters.set(filters);
+        self.rebuild_cards();
+        self.rebuild_strings();
+        self.forget_missing_selection();
+        self.revision.update(|r| *r += 1);
+        self.persistence.schedule();
+    }
+
     fn rebuild_cards(&self) {
         let hidden_ids = self.board.with_value(|b| b.hidden.clone());
+        let filters = self.filters.get_untracked();
         let (canon, hidden): (Vec<Entity>, Vec<Entity>) = self
             .universe
             .with_value(|u| u.entities.iter().cloned().partition(|e| !hidden_ids.contains(&e.id)));
         let mut views: Vec<CardView> = canon
             .into_iter()
+            .filter(|e| filters.shows_canon(e.kind))
             .filter_map(|e| {
                 let position = self.position(&e.id)?;
                 Some(CardView { id: e.id.clone(), kind: e.kind, face: Face::Canon(e), position })
@@ -360,6 +395,7 @@ impl BoardState {
             self.theories.with_untracked(|t| t.iter().filter(|t| !t.visible).map(|t| t.id.clone()).collect());
         let fan: Vec<CardView> = fan
             .into_iter()
+            .filter(|_| filters.shows_fan_cards())
             .filter(|(_, signal)| {
                 signal.with_untracked(|c| c.theory.as_ref().is_none_or(|t| !hidden_theories.contains(t)))
             })
@@ -380,9 +416,11 @@ impl BoardState {
         let shown_theories: std::collections::HashSet<String> =
             self.theories.with_untracked(|t| t.iter().filter(|t| t.visible).map(|t| t.id.clone()).collect());
         let ends_shown = |from: &str, to: &str| on_board.contains(from) && on_board.contains(to);
+        let filters = self.filters.get_untracked();
         let mut views: Vec<StringView> = self.universe.with_value(|u| {
             u.links
                 .iter()
+                .filter(|_| filters.canon_strings)
                 .filter(|l| ends_shown(&l.from, &l.to))
                 .map(|l| StringView {
                     id: l.id.clone(),
@@ -397,7 +435,8 @@ impl BoardState {
                 .filter_map(|(id, signal)| {
                     let (from, to, theory) =
                         signal.with_untracked(|s| (s.from.clone(), s.to.clone(), s.theory.clone()));
-                    (ends_shown(&from, &to) && shown_theories.contains(&theory)).then(|| StringView {
+                    let shown = filters.theory_strings && shown_theories.contains(&theory);
+                    (shown && ends_shown(&from, &to)).then(|| StringView {
                         id: id.clone(),
                         from,
                         to,

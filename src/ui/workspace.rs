@@ -4,6 +4,7 @@ use crate::formats::library::{board_key, file_name, Entry};
 use crate::ui::board::Board;
 use crate::ui::board_list::BoardList;
 use crate::ui::boards::{Boards, Opened};
+use crate::ui::filters::{FilterChip, FilterPanel};
 use crate::ui::hidden_cards::HiddenCards;
 use crate::ui::inspector::Inspector;
 use crate::ui::legend::Legend;
@@ -55,6 +56,7 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         </Show>
         <main class="stage">
             <Board state/>
+            <FilterChip state/>
             <Minimap state/>
         </main>
         <Show when=dock_shown>
@@ -62,6 +64,7 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
                 <Inspector state/>
                 <Show when=move || panel_open.get()>
                     <BoardList boards state/>
+                    <FilterPanel state/>
                     <Theories state/>
                     <HiddenCards state/>
                     <SavedData/>

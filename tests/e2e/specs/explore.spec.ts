@@ -47,3 +47,22 @@ test("clicking the minimap moves the view to that spot", async ({ page }) => {
     .toBeLessThan(4);
   await screenshot(page, "minimap");
 });
+
+test("a kind filter hides those cards (and their strings), says so with a chip, and is saved", async ({ page }) => {
+  await openBoard(page);
+  const filters = page.getByRole("region", { name: "Filters" });
+  await expect(filters).toBeVisible();
+  await filters.getByRole("checkbox", { name: "Episodes" }).uncheck();
+  await expect(card(page, "episode-1")).toHaveCount(0);
+  await expect(card(page, "harry-bosch")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Filters on" })).toBeVisible();
+  await filters.getByRole("checkbox", { name: "Canon strings" }).uncheck();
+  await expect(page.locator("[data-canon]")).toHaveCount(0);
+  await page.reload();
+  await expect(card(page, "harry-bosch")).toBeVisible();
+  await expect(card(page, "episode-1")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show all" }).click();
+  await expect(card(page, "episode-1")).toBeVisible();
+  await expect(page.locator("[data-canon]").first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Filters on" })).toHaveCount(0);
+});
