@@ -229,6 +229,8 @@ fn the_horizon_and_filters_are_kept_and_unknown_kinds_still_read() {
     board.horizon = Some(4);
     board.filters = Filters::default().toggled_kind("episode").toggled_kind("fan");
     board.filters.canon_strings = false;
+    board.pinned.insert("note-1".into());
+    board.pinned.insert("harry-bosch".into());
     assert_eq!(decode(&encode(&board, 1), "ballard").unwrap(), board);
     let plain = decode(&encode(&sample_board(), 1), "ballard").unwrap();
     assert_eq!((plain.horizon, plain.filters), (None, Filters::default()));

@@ -89,6 +89,8 @@ fn sample() -> Shared {
         board.strings.insert(id.into(), string);
     }
     board.viewport = Some(Viewport { x: 12.5, y: -40.0, zoom: 0.7513 });
+    board.pinned.insert("renee-ballard".into());
+    board.pinned.insert("note-0193a7b2c4d-0001-1a2b".into());
     Shared { board, horizon: Some(4) }
 }
 
@@ -228,7 +230,7 @@ fn unknown_sections_are_skipped_wherever_they_are() {
     let bytes = encode(&shared, ballard());
     let (version, sections) = bytes.split_at(1);
     let with_future =
-        [version, &section(200, b"from the future"), sections, &section(0, &[]), &section(10, &[7])].concat();
+        [version, &section(200, b"from the future"), sections, &section(0, &[]), &section(11, &[7])].concat();
     assert_eq!(decode(&with_future, ballard()), Ok(shared));
 }
 

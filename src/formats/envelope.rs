@@ -101,6 +101,8 @@ struct StoredBoard {
     strings: Vec<FanString>,
     #[serde(default)]
     theories: Vec<Theory>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pinned: BTreeSet<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     viewport: Option<Viewport>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,6 +144,7 @@ fn envelope_of(board: &Board, revision: u64) -> Envelope {
             cards: board.cards.values().cloned().collect(),
             strings: board.strings.values().cloned().collect(),
             theories: board.theories.values().cloned().collect(),
+            pinned: board.pinned.clone(),
             viewport: board.viewport,
             horizon: board.horizon,
             filters: board.filters.is_on().then(|| StoredFilters {
@@ -221,6 +224,7 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
         cards: stored.cards.into_iter().map(|c| (c.id.clone(), c)).collect(),
         strings: stored.strings.into_iter().map(|s| (s.id.clone(), s)).collect(),
         theories: stored.theories.into_iter().map(|t| (t.id.clone(), t)).collect(),
+        pinned: stored.pinned,
         viewport: stored.viewport,
         horizon: stored.horizon,
         filters: stored.filters.map_or_else(Filters::default, |f| Filters {
@@ -240,6 +244,7 @@ fn check_counts(stored: &StoredBoard) -> Result<(), EnvelopeError> {
         stored.cards.len(),
         stored.strings.len(),
         stored.theories.len(),
+        stored.pinned.len(),
     ];
     if counts.iter().any(|&n| n > MAX_RECORDS) {
         return Err(invalid(format!("it holds more than {MAX_RECORDS} records of a kind")));
@@ -309,6 +314,9 @@ pub fn check_against(board: &Board, universe: &Universe) -> Result<(), EnvelopeE
     let exists = |id: &str| board.cards.contains_key(id) || universe.entity(id).is_some();
     if let Some(id) = board.positions.keys().find(|id| !exists(id)) {
         return Err(invalid(format!("card '{id}' is not in this universe or on the board")));
+    }
+    if let Some(id) = board.pinned.iter().find(|id| !exists(id)) {
+        return Err(invalid(format!("pinned card '{id}' is not in this universe or on the board")));
     }
     if let Some(id) = board.hidden.iter().find(|id| universe.entity(id).is_none()) {
         return Err(invalid(format!("hidden card '{id}' is not in this universe")));

@@ -72,8 +72,9 @@ const CARDS: u8 = 6;
 const STRINGS: u8 = 7;
 const VIEWPORT: u8 = 8;
 const HORIZON: u8 = 9;
+const PINNED: u8 = 10;
 /// This version reads the tags 1 to `KNOWN_TAGS`.
-const KNOWN_TAGS: usize = 9;
+const KNOWN_TAGS: usize = 10;
 
 /// What a link carries: the board, and how far the sharer had watched.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -251,6 +252,8 @@ pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
         put_number(&mut body, view.zoom, ZOOM_SCALE);
         put_section(&mut out, VIEWPORT, &body);
     }
+    let pinned: Vec<u64> = board.pinned.iter().filter_map(|id| card_ref(id)).collect();
+    put_list(&mut out, PINNED, &pinned, |body, card| put_varint(body, *card));
     if let Some(episode) = shared.horizon {
         let mut body = Vec::new();
         put_varint(&mut body, episode.into());
@@ -305,6 +308,12 @@ pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
     };
     if let Some(section) = sections.take(STRINGS) {
         read_strings(section, universe, &card_ids, &theory_ids, &mut board)?;
+    }
+    if let Some(mut section) = sections.take(PINNED) {
+        for _ in 0..section.count("pinned cards")? {
+            board.pinned.insert(card_id(universe, &card_ids, section.varint()?)?);
+        }
+        section.finish()?;
     }
     if let Some(mut section) = sections.take(VIEWPORT) {
         let (x, y) = (section.number(POSITION_SCALE)?, section.number(POSITION_SCALE)?);

@@ -142,6 +142,8 @@ pub enum Key {
     Card(String),
     String(String),
     Theory(String),
+    /// A card Tidy leaves where it is.
+    Pinned(String),
 }
 
 /// The content of one record.
@@ -152,6 +154,7 @@ pub enum Value {
     Card(FanCard),
     String(FanString),
     Theory(Theory),
+    Pinned,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -167,6 +170,8 @@ pub struct Board {
     pub cards: BTreeMap<String, FanCard>,
     pub strings: BTreeMap<String, FanString>,
     pub theories: BTreeMap<String, Theory>,
+    /// Cards the fan pinned in place: Tidy never moves them.
+    pub pinned: BTreeSet<String>,
     /// The last view; None opens the board fitted to the screen.
     pub viewport: Option<Viewport>,
     /// "Watched up to", as stored: None for everything, 0 for nothing yet, N for episode N. Read
@@ -193,6 +198,7 @@ impl Board {
             Key::Card(id) => self.cards.get(id).cloned().map(Value::Card),
             Key::String(id) => self.strings.get(id).cloned().map(Value::String),
             Key::Theory(id) => self.theories.get(id).cloned().map(Value::Theory),
+            Key::Pinned(id) => self.pinned.contains(id).then_some(Value::Pinned),
         }
     }
 
@@ -229,6 +235,12 @@ impl Board {
             (Key::Theory(id), None) => {
                 self.theories.remove(id);
             }
+            (Key::Pinned(id), Some(Value::Pinned)) => {
+                self.pinned.insert(id.clone());
+            }
+            (Key::Pinned(id), None) => {
+                self.pinned.remove(id);
+            }
             _ => {}
         }
     }
@@ -240,7 +252,8 @@ impl Board {
         let cards = self.cards.keys().map(|id| Key::Card(id.clone()));
         let strings = self.strings.keys().map(|id| Key::String(id.clone()));
         let theories = self.theories.keys().map(|id| Key::Theory(id.clone()));
-        positions.chain(hidden).chain(cards).chain(strings).chain(theories).collect()
+        let pinned = self.pinned.iter().map(|id| Key::Pinned(id.clone()));
+        positions.chain(hidden).chain(cards).chain(strings).chain(theories).chain(pinned).collect()
     }
 
     /// True when both hold the same records (the view, which is each tab's own, aside).
@@ -250,6 +263,7 @@ impl Board {
             && self.cards == other.cards
             && self.strings == other.strings
             && self.theories == other.theories
+            && self.pinned == other.pinned
     }
 
     /// True when a string in `theory` already ties these two cards (either way round).

@@ -140,6 +140,15 @@ impl Command {
         edit.finish()
     }
 
+    /// Pins cards in place (Tidy leaves them) or lets them go.
+    pub fn set_pinned(board: &Board, ids: &[String], pinned: bool) -> Command {
+        let mut edit = Edit::new(board);
+        for id in ids {
+            edit.set(Key::Pinned(id.clone()), pinned.then_some(Value::Pinned));
+        }
+        edit.finish()
+    }
+
     /// Adds a theory; one whose colour is not `#rrggbb` is refused.
     pub fn add_theory(board: &Board, theory: Theory) -> Command {
         let mut edit = Edit::new(board);

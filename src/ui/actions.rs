@@ -4,15 +4,17 @@ use crate::formats::envelope;
 use crate::formats::library::file_name;
 use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
-use crate::model::geometry::Point;
+use crate::model::geometry::{Point, Viewport};
 use crate::model::layout::card_size;
+use crate::model::tidy::{tidy, TidyCard};
 use crate::model::selection::Selection;
 use crate::model::universe::Kind;
-use crate::ui::screen::visible_board;
+use crate::ui::screen::{board_origin, visible_board};
 use crate::ui::state::{BoardState, Connecting};
 use crate::web::download::download;
 use crate::web::ids::fresh_id;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Colours offered to new theories in turn; canon red is kept for canon.
 const THEORY_COLOURS: [&str; 6] = ["#1f6feb", "#8e44ad", "#0f8b6c", "#d9730d", "#c2185b", "#5d6d7e"];
@@ -212,6 +214,56 @@ impl BoardState {
         }
     }
 
+    /// Pins the cards in place (Tidy leaves them), or lets them go: one undoable step.
+    pub fn set_pinned(&self, ids: &[String], pinned: bool) {
+        self.commit(self.with_board(|b| Command::set_pinned(b, ids, pinned)));
+    }
+
+    /// Lays the cards on the board out again (force-directed, pinned cards staying), gliding
+    /// them there; the whole move is one undo step.
+    pub fn tidy(&self) {
+        let cards: Vec<TidyCard> = self.cards.with_untracked(|cards| {
+            self.pinned.with_untracked(|pinned| {
+                cards
+                    .iter()
+                    .map(|c| TidyCard {
+                        id: c.id.clone(),
+                        size: card_size(c.kind),
+                        at: c.position.get_untracked(),
+                        pinned: pinned.contains(&c.id),
+                    })
+                    .collect()
+            })
+        });
+        let index: HashMap<&str, usize> = cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let edges: Vec<(usize, usize)> = self.strings.with_untracked(|strings| {
+            strings.iter().filter_map(|s| Some((*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))).collect()
+        });
+        let targets = tidy(&cards, &edges);
+        let glides: Vec<(RwSignal<Point>, Point, Point)> = cards
+            .iter()
+            .zip(&targets)
+            .filter(|(card, target)| card.at != **target)
+            .filter_map(|(card, target)| Some((self.position(&card.id)?, card.at, *target)))
+            .collect();
+        let moves: Vec<(String, Point)> =
+            cards.iter().zip(targets).filter(|(c, t)| c.at != *t).map(|(c, t)| (c.id.clone(), t)).collect();
+        glide_step(*self, std::rc::Rc::new(glides), std::rc::Rc::new(moves), js_sys::Date::now());
+    }
+
+    /// Pans and zooms smoothly until the card is in the middle of the visible board.
+    pub fn fly_to(&self, id: &str) {
+        let (Some(position), Some(kind)) = (self.position(id), self.kind_of(id)) else { return };
+        let size = card_size(kind);
+        let at = position.get_untracked().offset(size.width / 2.0, size.height / 2.0);
+        let from = self.viewport.get_untracked();
+        let zoom = from.zoom.max(FLY_ZOOM);
+        let (screen, origin) = (visible_board(), board_origin());
+        let centre = screen.center();
+        let to = Viewport { x: centre.x - origin.x - at.x * zoom, y: centre.y - origin.y - at.y * zoom, zoom };
+        fly_step(*self, from, to, js_sys::Date::now());
+    }
+
     /// Downloads the board as a file, in the same versioned format it is saved in.
     pub fn export_board(&self) {
         let text = self.with_board(envelope::encode_file);
@@ -248,4 +300,48 @@ impl BoardState {
             self.selection.set(Selection::string(id));
         }
     }
+}
+
+/// A flight lasts this long, in milliseconds.
+const FLY_MS: f64 = 350.0;
+/// A flight ends at least this close, so the card's words can be read.
+const FLY_ZOOM: f64 = 0.8;
+
+/// One frame of a flight: eased from `from` to `to`, then the next frame, until it lands.
+fn fly_step(state: BoardState, from: Viewport, to: Viewport, start: f64) {
+    if state.revision.try_get_untracked().is_none() {
+        return; // the board was closed mid-flight
+    }
+    let t = ((js_sys::Date::now() - start) / FLY_MS).clamp(0.0, 1.0);
+    let eased = 1.0 - (1.0 - t).powi(3);
+    let between = |a: f64, b: f64| a + (b - a) * eased;
+    state.set_viewport(Viewport { x: between(from.x, to.x), y: between(from.y, to.y), zoom: between(from.zoom, to.zoom) });
+    if t < 1.0 {
+        request_animation_frame(move || fly_step(state, from, to, start));
+    }
+}
+
+/// Tidy's cards glide to their places for this long, in milliseconds.
+const GLIDE_MS: f64 = 450.0;
+
+/// One frame of Tidy's glide (the position signals only); at the end, the move is committed.
+fn glide_step(
+    state: BoardState,
+    glides: std::rc::Rc<Vec<(RwSignal<Point>, Point, Point)>>,
+    moves: std::rc::Rc<Vec<(String, Point)>>,
+    start: f64,
+) {
+    if state.revision.try_get_untracked().is_none() {
+        return;
+    }
+    let t = ((js_sys::Date::now() - start) / GLIDE_MS).clamp(0.0, 1.0);
+    if t >= 1.0 {
+        state.move_cards(&moves);
+        return;
+    }
+    let eased = 1.0 - (1.0 - t).powi(3);
+    for (signal, from, to) in glides.iter() {
+        signal.set(Point::new(from.x + (to.x - from.x) * eased, from.y + (to.y - from.y) * eased));
+    }
+    request_animation_frame(move || glide_step(state, glides, moves, start));
 }

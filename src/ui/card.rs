@@ -210,6 +210,11 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
         }
     };
 
+    // The episode that reveals a canon card, for the timeline's highlight.
+    let introduced_in = match &face {
+        Face::Canon(entity) => entity.first_episode,
+        Face::Fan(_) => None,
+    };
     view! {
         <div
             class=format!("card card-{}", kind.label())
@@ -217,6 +222,15 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             class:dragging=move || dragging.get()
             class:selected=selected
             class:connect-source=is_connect_source
+            class:dimmed={
+                let id = id.clone();
+                move || state.lit.with(|lit| lit.as_ref().is_some_and(|lit| !lit.contains(&id)))
+            }
+            class:introduced=move || introduced_in.is_some() && state.replay.get() == introduced_in
+            class:pinned={
+                let id = id.clone();
+                move || state.pinned.with(|p| p.contains(&id))
+            }
             data-card-id=id.clone()
             tabindex="0"
             role="group"

@@ -71,9 +71,14 @@ fn CanonCard(entity: Entity, state: BoardState) -> impl IntoView {
         <p class="known">{known}</p>
         <blockquote class="source">{entity.source.clone()}</blockquote>
         <Connections id=entity.id.clone() state/>
-        <button class="button" on:click=move |_| state.set_hidden(std::slice::from_ref(&id), true)>
-            "Hide card"
-        </button>
+        <div class="row">
+            <button class="button" title="Dim everything beyond this card's strings (F)"
+                on:click=move |_| { state.focus_selected(); }>"Focus"</button>
+            <PinToggle id=entity.id.clone() state/>
+            <button class="button" on:click=move |_| state.set_hidden(std::slice::from_ref(&id), true)>
+                "Hide card"
+            </button>
+        </div>
     }
 }
 
@@ -106,7 +111,12 @@ fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
             />
         </label>
         <Connections id=card.with_untracked(|c| c.id.clone()) state/>
-        <button class="button danger" on:click=move |_| state.delete_selection()>"Remove card"</button>
+        <div class="row">
+            <button class="button" title="Dim everything beyond this card's strings (F)"
+                on:click=move |_| { state.focus_selected(); }>"Focus"</button>
+            <PinToggle id=card.with_untracked(|c| c.id.clone()) state/>
+            <button class="button danger" on:click=move |_| state.delete_selection()>"Remove card"</button>
+        </div>
     }
 }
 
@@ -199,5 +209,19 @@ fn TheorySelect(
                 }
             </For>
         </select>
+    }
+}
+
+/// Pins the card in place, so Tidy leaves it where it is (or lets it go).
+#[component]
+fn PinToggle(id: String, state: BoardState) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let pinned = move || id.with_value(|id| state.pinned.with(|p| p.contains(id)));
+    view! {
+        <button class="button" aria-pressed=move || if pinned() { "true" } else { "false" }
+            title="A pinned card stays where it is when the board is tidied"
+            on:click=move |_| state.set_pinned(&[id.get_value()], !pinned())>
+            "Pin in place"
+        </button>
     }
 }

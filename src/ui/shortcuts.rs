@@ -1,5 +1,6 @@
 //! Keyboard shortcuts for the whole page; none fire while the fan types in a text field.
 
+use crate::ui::search::SEARCH_ID;
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -44,8 +45,20 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             state.delete_selection();
             true
         }
+        (false, _, "/") => {
+            let search = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(SEARCH_ID));
+            if let Some(input) = search.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = input.focus();
+            }
+            true
+        }
+        (false, _, "f" | "F") => state.focus_selected(),
         (false, _, "?") => {
             state.help_open.set(true);
+            true
+        }
+        (false, _, "Escape") if state.focus.with_untracked(Option::is_some) => {
+            state.focus.set(None);
             true
         }
         (false, _, "Escape") => {

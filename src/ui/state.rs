@@ -9,13 +9,14 @@ use crate::model::geometry::{Point, Rect, Size, Viewport};
 use crate::model::history::History;
 use crate::model::layout::{card_size, default_layout};
 use crate::model::merge::merge;
+use crate::model::query::{entity_known, horizon_value, link_known, neighbourhood, parse_horizon, Horizon};
 use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
 use crate::ui::persistence::{Persistence, Source};
 use crate::ui::screen::{board_origin, visible_board};
 use leptos::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The empty screen kept around the board by "Fit to view".
 const FIT_MARGIN: f64 = 40.0;
@@ -47,6 +48,13 @@ pub struct StringView {
     pub from: String,
     pub to: String,
     pub face: StringFace,
+}
+
+/// Focus mode: the card focused on, and how many strings away stays lit (1 or 2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Focus {
+    pub card: String,
+    pub depth: u32,
 }
 
 /// A string being tied: from a card's pin to the pointer, or (keyboard) to a chosen card.
@@ -89,6 +97,16 @@ pub struct BoardState {
     pub help_open: RwSignal<bool>,
     /// What the fan chose to show (saved with the board, not undoable).
     pub filters: RwSignal<Filters>,
+    /// How far the fan has watched: canon revealed later is not shown at all.
+    pub horizon: RwSignal<Horizon>,
+    /// The timeline's replay: the board as known after this episode (never past `horizon`).
+    pub replay: RwSignal<Option<u32>>,
+    /// The card focused on and how many strings away stays lit.
+    pub focus: RwSignal<Option<Focus>>,
+    /// Cards the fan pinned in place (Tidy leaves them).
+    pub pinned: RwSignal<BTreeSet<String>>,
+    /// Under focus, the cards that stay lit; None when nothing is focused.
+    pub lit: Memo<Option<BTreeSet<String>>>,
     pub clip: StoredValue<Clip>,
     pub viewport: RwSignal<Viewport>,
     /// True while two fingers pinch: a card drag that one of them began gives way.
@@ -107,6 +125,16 @@ impl BoardState {
         let board = StoredValue::new(Board::default());
         let persistence = Persistence::open(&universe, source, board, notices);
         let restored = board.get_value();
+        let (focus, strings) = (RwSignal::new(None::<Focus>), RwSignal::new(Vec::<StringView>::new()));
+        let lit = Memo::new(move |_| {
+            focus.with(|f| {
+                f.as_ref().map(|f| {
+                    let edges: Vec<(String, String)> =
+                        strings.with(|s| s.iter().map(|s| (s.from.clone(), s.to.clone())).collect());
+                    neighbourhood(&edges, &f.card, f.depth)
+                })
+            })
+        });
         let state = BoardState {
             viewport: RwSignal::new(restored.viewport.unwrap_or_default()),
             universe: StoredValue::new(universe),
@@ -117,7 +145,7 @@ impl BoardState {
             fan_cards: StoredValue::new(BTreeMap::new()),
             fan_strings: StoredValue::new(BTreeMap::new()),
             cards: RwSignal::new(Vec::new()),
-            strings: RwSignal::new(Vec::new()),
+            strings,
             theories: RwSignal::new(Vec::new()),
             hidden: RwSignal::new(Vec::new()),
             active_theory: RwSignal::new(None),
@@ -130,6 +158,11 @@ impl BoardState {
             focus_label: RwSignal::new(false),
             help_open: RwSignal::new(false),
             filters: RwSignal::new(Filters::default()),
+            horizon: RwSignal::new(Horizon::Everything),
+            replay: RwSignal::new(None),
+            focus,
+            lit,
+            pinned: RwSignal::new(BTreeSet::new()),
             select_mode: RwSignal::new(false),
             clip: StoredValue::new(Clip::default()),
             pinching: StoredValue::new(false),
@@ -138,6 +171,7 @@ impl BoardState {
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         state.filters.set(state.readable_filters(&restored.filters));
+        state.horizon.set(state.readable_horizon(restored.horizon));
         state.replace_board(restored);
         state.persistence.offer_export(Callback::new(move |_| state.export_board()));
         state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));
@@ -247,6 +281,7 @@ impl BoardState {
     /// Brings the view's signals in line with the model for the records named by `keys`.
     fn sync<'k>(&self, keys: impl Iterator<Item = &'k Key>) {
         let (mut cards_changed, mut strings_changed, mut theories_changed) = (false, false, false);
+        let mut pinned_changed = false;
         let mut moved = Vec::new();
         for key in keys {
             match key {
@@ -258,9 +293,13 @@ impl BoardState {
                 Key::Hidden(_) => cards_changed = true,
                 Key::String(id) => strings_changed |= self.sync_fan_string(id),
                 Key::Theory(_) => theories_changed = true,
+                Key::Pinned(_) => pinned_changed = true,
             }
         }
         moved.iter().for_each(|id| self.sync_position(id));
+        if pinned_changed {
+            self.pinned.set(self.board.with_value(|b| b.pinned.clone()));
+        }
         if theories_changed {
             self.rebuild_theories();
         }
@@ -364,23 +403,71 @@ impl BoardState {
         Filters::default()
     }
 
+    /// The board's stored horizon, or everything (with a notice) when it names an episode the
+    /// show does not have.
+    fn readable_horizon(&self, stored: Option<u64>) -> Horizon {
+        let episodes = self.universe.with_value(|u| u.episodes);
+        parse_horizon(stored, episodes).unwrap_or_else(|e| {
+            self.notices.info("horizon", format!("This board's \"Watched up to\" could not be used ({e}); everything is shown."));
+            Horizon::Everything
+        })
+    }
+
+    /// What is shown now: the fan's horizon, or the timeline's replay where it is earlier.
+    pub fn effective_horizon(&self) -> Horizon {
+        let fan = self.horizon.get_untracked();
+        match self.replay.get_untracked() {
+            Some(episode) => fan.min(Horizon::Episode(episode)),
+            None => fan,
+        }
+    }
+
+    /// Sets how far the fan has watched; saved with the board, not an undoable change.
+    pub fn set_horizon(&self, horizon: Horizon) {
+        self.board.update_value(|b| b.horizon = horizon_value(horizon));
+        self.horizon.set(horizon);
+        self.show_again();
+        self.persistence.schedule();
+    }
+
+    /// Replays the board as known after `episode` (None: back to the fan's horizon).
+    pub fn set_replay(&self, episode: Option<u32>) {
+        self.replay.set(episode);
+        self.show_again();
+    }
+
+    /// Rebuilds what is on the board after what may be shown changed.
+    fn show_again(&self) {
+        self.rebuild_cards();
+        self.rebuild_strings();
+        self.forget_missing_selection();
+        if self.focus.with_untracked(|f| f.as_ref().is_some_and(|f| self.position(&f.card).is_none() || !self.on_board(&f.card))) {
+            self.focus.set(None);
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// True when the card is on the board now (not hidden, filtered out or beyond the horizon).
+    pub fn on_board(&self, id: &str) -> bool {
+        self.cards.with_untracked(|c| c.iter().any(|c| c.id == id))
+    }
+
     /// Shows only what `filters` lets through; saved with the board, not an undoable change.
     pub fn set_filters(&self, filters: Filters) {
         self.board.update_value(|b| b.filters = filters.clone());
         self.filters.set(filters);
-        self.rebuild_cards();
-        self.rebuild_strings();
-        self.forget_missing_selection();
-        self.revision.update(|r| *r += 1);
+        self.show_again();
         self.persistence.schedule();
     }
 
     fn rebuild_cards(&self) {
         let hidden_ids = self.board.with_value(|b| b.hidden.clone());
         let filters = self.filters.get_untracked();
-        let (canon, hidden): (Vec<Entity>, Vec<Entity>) = self
-            .universe
-            .with_value(|u| u.entities.iter().cloned().partition(|e| !hidden_ids.contains(&e.id)));
+        let horizon = self.effective_horizon();
+        // Canon beyond the horizon is not on the board, and not in the hidden list either.
+        let (canon, hidden): (Vec<Entity>, Vec<Entity>) = self.universe.with_value(|u| {
+            u.entities.iter().filter(|e| entity_known(e, horizon)).cloned().partition(|e| !hidden_ids.contains(&e.id))
+        });
         let mut views: Vec<CardView> = canon
             .into_iter()
             .filter(|e| filters.shows_canon(e.kind))
@@ -416,11 +503,11 @@ impl BoardState {
         let shown_theories: std::collections::HashSet<String> =
             self.theories.with_untracked(|t| t.iter().filter(|t| t.visible).map(|t| t.id.clone()).collect());
         let ends_shown = |from: &str, to: &str| on_board.contains(from) && on_board.contains(to);
-        let filters = self.filters.get_untracked();
+        let (filters, horizon) = (self.filters.get_untracked(), self.effective_horizon());
         let mut views: Vec<StringView> = self.universe.with_value(|u| {
             u.links
                 .iter()
-                .filter(|_| filters.canon_strings)
+                .filter(|l| filters.canon_strings && link_known(u, l, horizon))
                 .filter(|l| ends_shown(&l.from, &l.to))
                 .map(|l| StringView {
                     id: l.id.clone(),

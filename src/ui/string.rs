@@ -33,6 +33,7 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
     match face {
         StringFace::Canon(link) => {
             let label = link.label.clone();
+            let link_episode = link.first_episode;
             let name = move || {
                 format!(
                     "{} — {} — {}",
@@ -46,6 +47,8 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
                     <g
                         class="string canon"
                         class:selected=selected
+                        class:dimmed=dimmed(state, &from, &to)
+                        class:introduced=move || link_episode.is_some() && state.replay.get() == link_episode
                         data-link-id=id
                         data-from=from
                         data-to=to
@@ -100,6 +103,7 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
                     <g
                         class=move || format!("string theory confidence-{}", confidence().label())
                         class:selected=selected
+                        class:dimmed=dimmed(state, &from, &to)
                         data-link-id=id
                         data-from=from
                         data-to=to
@@ -164,4 +168,10 @@ pub fn RubberBand(state: BoardState) -> impl IntoView {
     view! {
         {move || line().map(|d| view! { <path class="rubber-band" d=d/> })}
     }
+}
+
+/// Under focus, a string stays lit only when both its cards do.
+fn dimmed(state: BoardState, from: &str, to: &str) -> impl Fn() -> bool + Send + Sync + 'static {
+    let (from, to) = (from.to_string(), to.to_string());
+    move || state.lit.with(|lit| lit.as_ref().is_some_and(|lit| !(lit.contains(&from) && lit.contains(&to))))
 }

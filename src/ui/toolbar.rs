@@ -82,6 +82,10 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
                 <button class="tool" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom_by(BUTTON_ZOOM)>
                     "+"
                 </button>
+                <button class="tool tool-wide" aria-label="Tidy" title="Lay the board out again (pinned cards stay); undoable"
+                    on:click=move |_| state.tidy()>
+                    "Tidy"
+                </button>
                 <button class="tool tool-wide" aria-label="Fit to view" title="Fit the whole board into view"
                     on:click=move |_| state.fit(visible_board())>
                     "Fit"

@@ -5,16 +5,19 @@ use crate::ui::board::Board;
 use crate::ui::board_list::BoardList;
 use crate::ui::boards::{Boards, Opened};
 use crate::ui::filters::{FilterChip, FilterPanel};
+use crate::ui::focus::FocusBar;
 use crate::ui::hidden_cards::HiddenCards;
 use crate::ui::inspector::Inspector;
 use crate::ui::legend::Legend;
 use crate::ui::minimap::Minimap;
 use crate::ui::persistence::Source;
 use crate::ui::saved_data::SavedData;
+use crate::ui::search::Search;
 use crate::ui::screen::visible_board;
 use crate::ui::sharing::SharedPreviewBar;
 use crate::ui::state::BoardState;
 use crate::ui::theories::Theories;
+use crate::ui::timeline::Timeline;
 use crate::ui::toolbar::Toolbar;
 use crate::ui::universes;
 use crate::web::crash;
@@ -51,14 +54,21 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
     let dock_shown = move || panel_open.get() || state.selection.with(|s| !s.is_empty());
     view! {
         <Toolbar state boards panel_open/>
-        <Show when=move || shared>
-            <SharedPreviewBar state boards/>
-        </Show>
         <main class="stage">
             <Board state/>
-            <FilterChip state/>
             <Minimap state/>
         </main>
+        <div class="board-bars">
+            <div class="bar-row">
+                <Search state/>
+                <Timeline state/>
+            </div>
+            <Show when=move || shared>
+                <SharedPreviewBar state boards/>
+            </Show>
+            <FilterChip state/>
+            <FocusBar state/>
+        </div>
         <Show when=dock_shown>
             <aside class="dock" aria-label="Board panel">
                 <Inspector state/>

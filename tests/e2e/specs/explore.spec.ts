@@ -66,3 +66,89 @@ test("a kind filter hides those cards (and their strings), says so with a chip, 
   await expect(page.locator("[data-canon]").first()).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Filters on" })).toHaveCount(0);
 });
+
+test("search: typing 'bosch' lists Harry Bosch first; Enter flies to his card and selects it", async ({ page }) => {
+  await openBoard(page);
+  const search = page.getByRole("combobox", { name: "Search" });
+  await page.keyboard.press("/");
+  await expect(search).toBeFocused();
+  await page.keyboard.type("bosch");
+  const results = page.getByRole("listbox", { name: "Search results" }).getByRole("option");
+  await expect(results.first()).toContainText("Harry Bosch");
+  await expect(results.nth(1)).toContainText("Maddie Bosch");
+  await page.keyboard.press("Enter");
+  await expect(card(page, "harry-bosch")).toHaveAttribute("data-selected", "true");
+  const toolbar = (await page.locator(".toolbar").boundingBox())!;
+  const dock = (await page.locator(".dock").boundingBox())!;
+  const viewport = page.viewportSize()!;
+  const centre = { x: dock.x / 2, y: toolbar.y + toolbar.height + (viewport.height - toolbar.y - toolbar.height) / 2 };
+  await expect
+    .poll(async () => {
+      const b = await box(page, "harry-bosch");
+      return Math.hypot(b.x + b.width / 2 - centre.x, b.y + b.height / 2 - centre.y);
+    })
+    .toBeLessThan(4);
+  // Accents and case are ignored; any text is fine.
+  await search.fill("RENEE");
+  await expect(results.first()).toContainText("Renée Ballard");
+  for (const odd of ["<>&\"'%$#@!", "x".repeat(5000), "🕵️‍♀️", "   "]) {
+    await search.fill(odd);
+    await expect(page.getByRole("listbox", { name: "Search results" })).toHaveCount(0);
+  }
+});
+
+test("focus dims everything beyond one string, widens to two, and Escape leaves it", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "harry-bosch").click();
+  await page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Focus" }).click();
+  await expect(card(page, "grace-billets")).not.toHaveClass(/dimmed/);
+  await expect(card(page, "renee-ballard")).not.toHaveClass(/dimmed/);
+  await expect(card(page, "case-1995-runaway")).toHaveClass(/dimmed/);
+  await expect(card(page, "eli-carter")).toHaveClass(/dimmed/);
+  await screenshot(page, "focus");
+  await page.getByRole("button", { name: "Two strings away" }).click();
+  await expect(card(page, "eli-carter")).not.toHaveClass(/dimmed/);
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".card.dimmed")).toHaveCount(0);
+  await card(page, "harry-bosch").focus();
+  await page.keyboard.press("f");
+  await expect(page.locator(".card.dimmed").first()).toBeVisible();
+});
+
+test("watched up to episode 1: later cards and strings are gone from the board and from search, after a reload too", async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Episode 1" });
+  await expect(card(page, "victims-mother")).toHaveCount(0);
+  await expect(card(page, "episode-2")).toHaveCount(0);
+  await expect(card(page, "case-police-conspiracy")).toHaveCount(0);
+  await expect(card(page, "case-1995-runaway")).toBeVisible();
+  await expect(card(page, "renee-ballard")).toBeVisible();
+  await expect(page.locator('[data-link-id="ballard-visits-mother"]')).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Search" }).fill("mother");
+  await expect(page.getByRole("status").filter({ hasText: "No card on the board matches" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Search" }).fill("");
+  await screenshot(page, "horizon-episode-1");
+  await page.reload();
+  await expect(card(page, "renee-ballard")).toBeVisible();
+  await expect(card(page, "victims-mother")).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Watched up to" })).toHaveValue("1");
+});
+
+test("the timeline replays the season episode by episode without changing the horizon", async ({ page }) => {
+  await openBoard(page);
+  const next = page.getByRole("button", { name: "Next episode" });
+  const previous = page.getByRole("button", { name: "Previous episode" });
+  await next.click();
+  await expect(page.getByRole("status").filter({ hasText: "known after episode 1" })).toBeVisible();
+  await expect(card(page, "episode-2")).toHaveCount(0);
+  await expect(card(page, "case-1995-runaway")).toHaveClass(/introduced/);
+  await next.click();
+  await next.click();
+  await expect(card(page, "victims-mother")).toBeVisible();
+  await expect(card(page, "victims-mother")).toHaveClass(/introduced/);
+  await previous.click();
+  await expect(card(page, "victims-mother")).toHaveCount(0);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.locator("[data-card-id]")).toHaveCount(37);
+  await expect(page.getByRole("combobox", { name: "Watched up to" })).toHaveValue("11");
+});

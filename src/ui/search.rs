@@ -1,0 +1,96 @@
+//! Search: as the fan types, the cards whose title, actor, text or strings match, best first;
+//! arrows move through them, Enter or a click flies to the card and selects it. "/" focuses it.
+
+use crate::model::query::{search, Hit};
+use crate::ui::state::BoardState;
+use leptos::html::Input;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// The most results listed.
+const LIMIT: usize = 8;
+pub const SEARCH_ID: &str = "search";
+
+#[component]
+pub fn Search(state: BoardState) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let input = NodeRef::<Input>::new();
+    let hits = Memo::new(move |_| {
+        let query = text.get();
+        state.revision.track();
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let on_board: HashSet<String> = state.cards.with(|c| c.iter().map(|c| c.id.clone()).collect());
+        let horizon = state.effective_horizon();
+        state.with_board(|b| {
+            state.universe.with_value(|u| search(u, b, &query, &|id| on_board.contains(id), horizon, LIMIT))
+        })
+    });
+    let go = move |hit: &Hit| {
+        state.fly_to(&hit.card);
+        state.click_card(&hit.card, false);
+        text.set(String::new());
+        if let Some(el) = input.get_untracked() {
+            let _ = el.blur();
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let count = hits.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => active.update(|a| *a = (*a + 1) % count),
+            "ArrowUp" if count > 0 => active.update(|a| *a = (*a + count - 1) % count),
+            "Enter" => {
+                if let Some(hit) = hits.with_untracked(|h| h.get(active.get_untracked()).cloned()) {
+                    go(&hit);
+                }
+            }
+            "Escape" => {
+                text.set(String::new());
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.blur();
+                }
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+        ev.stop_propagation();
+    };
+    let open = move || !hits.with(Vec::is_empty);
+    let option_id = |i: usize| format!("search-hit-{i}");
+    view! {
+        <div class="search" role="search">
+            <input id=SEARCH_ID class="search-input" type="search" node_ref=input
+                placeholder="Search cards, actors, strings  ( / )" aria-label="Search" autocomplete="off"
+                role="combobox" aria-autocomplete="list" aria-controls="search-results"
+                aria-expanded=move || if open() { "true" } else { "false" }
+                aria-activedescendant=move || open().then(|| option_id(active.get()))
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    active.set(0);
+                }
+                on:keydown=on_key/>
+            <Show when=open>
+                <ul id="search-results" class="search-results" role="listbox" aria-label="Search results">
+                    {move || hits.get().into_iter().enumerate().map(|(i, hit)| {
+                        let chosen = hit.clone();
+                        view! {
+                            <li id=option_id(i) role="option" class:active=move || active.get() == i
+                                aria-selected=move || if active.get() == i { "true" } else { "false" }
+                                on:pointerdown=move |ev| ev.prevent_default()
+                                on:click=move |_| go(&chosen)>
+                                <strong>{hit.title.clone()}</strong>
+                                <span class="search-detail">{hit.detail.clone()}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+            <Show when=move || !text.with(|t| t.trim().is_empty()) && !open()>
+                <p class="search-none" role="status">"No card on the board matches."</p>
+            </Show>
+        </div>
+    }
+}

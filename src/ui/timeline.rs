@@ -1,0 +1,79 @@
+//! The episode timeline: "Watched up to" (the spoiler horizon), and a replay of the season —
+//! choose an episode, or step with Previous / Next, to see the board as known after it, with
+//! what it reveals lit. A replay never goes past the fan's horizon, and never changes it: only
+//! "Watched up to" does.
+
+use crate::model::query::Horizon;
+use crate::ui::state::BoardState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Timeline(state: BoardState) -> impl IntoView {
+    let episodes = state.universe.with_value(|u| u.episodes);
+    let options = Horizon::options(episodes);
+    let option_values: Vec<(String, String)> =
+        options.iter().enumerate().map(|(i, h)| (i.to_string(), h.label())).collect();
+    let chosen_index = move || {
+        let now = state.horizon.get();
+        Horizon::options(episodes).iter().position(|h| *h == now).unwrap_or(0).to_string()
+    };
+    // The last episode a replay may show: the fan's horizon.
+    let last = move || match state.horizon.get() {
+        Horizon::Nothing => 0,
+        Horizon::Episode(n) => n,
+        Horizon::Everything => episodes,
+    };
+    let step = move |forward: bool| {
+        let (now, last) = (state.replay.get_untracked(), last());
+        let next = match (now, forward) {
+            (None, true) => 1,
+            (None, false) => last,
+            (Some(n), true) => n + 1,
+            (Some(n), false) => n.saturating_sub(1),
+        };
+        state.set_replay((1..=last).contains(&next).then_some(next));
+    };
+    view! {
+        <nav class="bar timeline" aria-label="Episode timeline">
+            <label class="horizon">
+                <span>"Watched up to"</span>
+                <select aria-label="Watched up to" prop:value=chosen_index
+                    on:change=move |ev| {
+                        let index: usize = event_target_value(&ev).parse().unwrap_or(0);
+                        if let Some(h) = Horizon::options(episodes).get(index) {
+                            state.set_replay(None);
+                            state.set_horizon(*h);
+                        }
+                    }>
+                    {option_values.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                </select>
+            </label>
+            <button class="button small" aria-label="Previous episode" title="The board as known after the previous episode"
+                disabled=move || last() == 0 || state.replay.get() == Some(1)
+                on:click=move |_| step(false)>
+                "◀"
+            </button>
+            <ol class="episode-chips">
+                {(1..=episodes).map(|n| view! {
+                    <li>
+                        <button class="episode-chip" aria-label=format!("Replay to episode {n}")
+                            aria-pressed=move || if state.replay.get() == Some(n) { "true" } else { "false" }
+                            disabled=move || n > last()
+                            on:click=move |_| state.set_replay((state.replay.get_untracked() != Some(n)).then_some(n))>
+                            {n}
+                        </button>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <button class="button small" aria-label="Next episode" title="The board as known after the next episode"
+                disabled=move || state.replay.get().map_or(last() == 0, |n| n >= last())
+                on:click=move |_| step(true)>
+                "▶"
+            </button>
+            {move || state.replay.get().map(|n| view! {
+                <span class="replay-note" role="status">{format!("The board as known after episode {n}")}</span>
+                <button class="button small" on:click=move |_| state.set_replay(None)>"Done"</button>
+            })}
+        </nav>
+    }
+}
