@@ -5,6 +5,7 @@ use caseboard::formats::envelope;
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory, MAX_TEXT};
 use caseboard::model::geometry::Point;
 use caseboard::model::layout::default_layout;
+use caseboard::model::query::Horizon;
 use caseboard::model::scene::scene;
 use caseboard::model::universe::{Kind, Universe};
 use proptest::prelude::*;
@@ -31,7 +32,7 @@ fn error_of(text: &str) -> String {
 }
 
 fn exported(board: &Board) -> String {
-    export(&scene(board, ballard(), defaults()), board)
+    export(&scene(board, ballard(), defaults(), Horizon::Everything), board)
 }
 
 /// A board of the fan's only: every canon card hidden.

@@ -1,6 +1,7 @@
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::geometry::{Point, Rect};
 use caseboard::model::layout::{card_size, default_layout, pin};
+use caseboard::model::query::Horizon;
 use caseboard::model::scene::{scene, Face, Thread, CANON_RED};
 use caseboard::model::universe::{Kind, Universe};
 
@@ -34,7 +35,7 @@ fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
 fn the_default_board_shows_every_entity_and_relation_in_canon_red() {
     let universe = Universe::ballard().unwrap();
     let defaults = default_layout(&universe);
-    let shown = scene(&Board::new("ballard", 1), &universe, &defaults);
+    let shown = scene(&Board::new("ballard", 1), &universe, &defaults, Horizon::Everything);
     assert_eq!(shown.cards.len(), universe.entities.len());
     assert_eq!(shown.strings.len(), universe.links.len());
     assert!(shown.strings.iter().all(|s| s.thread == Thread::Canon && s.colour == CANON_RED));
@@ -73,7 +74,7 @@ fn hidden_cards_and_hidden_theories_leave_the_scene_with_their_strings() {
     ] {
         board.strings.insert(id.into(), string(id, from, to, in_theory));
     }
-    let shown = scene(&board, &universe, &defaults);
+    let shown = scene(&board, &universe, &defaults, Horizon::Everything);
     let ids: Vec<&str> = shown.cards.iter().map(|c| c.id.as_str()).collect();
     assert!(!ids.contains(&"harry-bosch") && !ids.contains(&"in-off"));
     assert!(ids.contains(&"free") && ids.contains(&"in-shown"));
@@ -89,4 +90,38 @@ fn hidden_cards_and_hidden_theories_leave_the_scene_with_their_strings() {
     let free = shown.cards.iter().find(|c| c.id == "free").unwrap();
     assert_eq!(free.face, Face::Fan { text: "first\nsecond".into() });
     assert_eq!(free.face.lines(), ["first", "second"]);
+}
+
+#[test]
+fn a_horizon_leaves_later_canon_and_its_strings_out_of_the_scene() {
+    let universe = Universe::ballard().unwrap();
+    let defaults = default_layout(&universe);
+    let mut board = Board::new("ballard", 1);
+    board.theories.insert("t".into(), theory("t", "#2a7de1", true));
+    board.cards.insert("free".into(), note("free", None));
+    board.positions.insert("free".into(), Point::new(1000.0, 2000.0));
+    board.strings.insert("s1".into(), string("s1", "free", "victims-mother", "t"));
+    let ids = |horizon| {
+        let shown = scene(&board, &universe, &defaults, horizon);
+        let cards: Vec<String> = shown.cards.iter().map(|c| c.id.clone()).collect();
+        let strings: Vec<String> = shown.strings.iter().map(|s| s.id.clone()).collect();
+        (cards, strings)
+    };
+
+    let (cards, strings) = ids(Horizon::Nothing);
+    assert_eq!((cards, strings), (vec!["free".to_string()], vec![]), "the fan's own card only");
+
+    let (cards, strings) = ids(Horizon::Episode(1));
+    assert!(cards.contains(&"runaway-victim".into()) && cards.contains(&"renee-ballard".into()));
+    assert!(!cards.contains(&"victims-mother".into()) && !cards.contains(&"maddie-bosch".into()));
+    assert!(strings.contains(&"ballard-works-runaway-case".into()));
+    assert!(!strings.contains(&"ballard-visits-mother".into()) && !strings.contains(&"s1".into()));
+
+    let (cards, strings) = ids(Horizon::Episode(3));
+    assert!(cards.contains(&"victims-mother".into()) && !cards.contains(&"episode-4".into()));
+    assert!(strings.contains(&"ballard-visits-mother".into()) && strings.contains(&"s1".into()));
+
+    let (cards, strings) = ids(Horizon::Everything);
+    assert_eq!(cards.len(), universe.entities.len() + 1);
+    assert_eq!(strings.len(), universe.links.len() + 1);
 }

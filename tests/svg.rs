@@ -2,6 +2,7 @@ use caseboard::formats::svg::{bounds, render};
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::geometry::{Point, Rect};
 use caseboard::model::layout::default_layout;
+use caseboard::model::query::Horizon;
 use caseboard::model::scene::{scene, Scene};
 use caseboard::model::universe::{Kind, Universe};
 use std::collections::HashMap;
@@ -22,7 +23,7 @@ fn fixture() -> &'static Fixture {
 }
 
 fn scene_of(board: &Board) -> Scene {
-    scene(board, &fixture().universe, &fixture().defaults)
+    scene(board, &fixture().universe, &fixture().defaults, Horizon::Everything)
 }
 
 fn whole(scene: &Scene) -> String {

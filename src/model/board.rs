@@ -266,6 +266,11 @@ impl Board {
             && self.pinned == other.pinned
     }
 
+    /// False for a card of a theory the fan switched off; a card whose theory is gone still shows.
+    pub fn shows_fan_card(&self, card: &FanCard) -> bool {
+        card.theory.as_ref().and_then(|id| self.theories.get(id)).is_none_or(|t| t.visible)
+    }
+
     /// True when a string in `theory` already ties these two cards (either way round).
     pub fn has_string(&self, from: &str, to: &str, theory: &str) -> bool {
         self.strings

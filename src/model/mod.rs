@@ -7,6 +7,7 @@ pub mod geometry;
 pub mod history;
 pub mod layout;
 pub mod merge;
+pub mod query;
 pub mod scene;
 pub mod selection;
 pub mod string_path;

@@ -4,6 +4,7 @@
 use super::board::{Board, Confidence};
 use super::geometry::{Point, Rect};
 use super::layout::{card_size, pin};
+use super::query::{entity_known, link_known, Horizon};
 use super::string_path::SaggingString;
 use super::universe::{Entity, Kind, Universe};
 use std::collections::HashMap;
@@ -80,10 +81,16 @@ pub enum Thread {
     Theory { id: String, name: String, confidence: Confidence },
 }
 
-/// The board as the fan sees it: canon cards not hidden, fan cards whose theory (if any) is shown,
-/// and the strings whose two cards are both there (a fan string also needs its theory shown).
-pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Point>) -> Scene {
-    let mut cards: Vec<SceneCard> = canon_cards(board, universe)
+/// The board as the fan sees it: canon cards not hidden and known under `horizon`, fan cards
+/// whose theory (if any) is shown, and the strings whose two cards are both there (a canon string
+/// also needs to be known itself, a fan string its theory shown).
+pub fn scene(
+    board: &Board,
+    universe: &Universe,
+    defaults: &HashMap<String, Point>,
+    horizon: Horizon,
+) -> Scene {
+    let mut cards: Vec<SceneCard> = canon_cards(board, universe, horizon)
         .filter_map(|entity| {
             let origin = board.position(&entity.id, defaults)?;
             Some(SceneCard {
@@ -100,10 +107,7 @@ pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Poin
             })
         })
         .collect();
-    // A fan card of a theory that is gone still shows, as on the board.
-    let theory_hidden = |id: &str| board.theories.get(id).is_some_and(|t| !t.visible);
-    let fan_cards = board.cards.values().filter(|card| !card.theory.as_deref().is_some_and(theory_hidden));
-    cards.extend(fan_cards.filter_map(|card| {
+    cards.extend(board.cards.values().filter(|card| board.shows_fan_card(card)).filter_map(|card| {
         let origin = board.positions.get(&card.id)?;
         Some(SceneCard {
             id: card.id.clone(),
@@ -119,8 +123,9 @@ pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Poin
         let (from, to) = (placed.get(from)?, placed.get(to)?);
         Some((pin(from.rect.origin(), from.kind), pin(to.rect.origin(), to.kind)))
     };
-    // A spoiler horizon would drop the later relations here, as `canon_cards` would the later cards.
-    let canon = universe.links.iter().filter_map(|link| {
+    // Both cards of a string may be known before the string itself is.
+    let known_links = universe.links.iter().filter(|link| link_known(universe, link, horizon));
+    let canon = known_links.filter_map(|link| {
         let (from_pin, to_pin) = pins(&link.from, &link.to)?;
         Some(SceneString {
             id: link.id.clone(),
@@ -155,10 +160,13 @@ pub fn scene(board: &Board, universe: &Universe, defaults: &HashMap<String, Poin
     Scene { cards, strings }
 }
 
-/// The universe's entities still on the board. A later filter on canon (a spoiler horizon that
-/// drops what comes after a chosen episode) belongs here; strings already need both cards shown.
-fn canon_cards<'a>(board: &'a Board, universe: &'a Universe) -> impl Iterator<Item = &'a Entity> {
-    universe.entities.iter().filter(|e| !board.hidden.contains(&e.id))
+/// The universe's entities on the board: not hidden, and known under the horizon.
+fn canon_cards<'a>(
+    board: &'a Board,
+    universe: &'a Universe,
+    horizon: Horizon,
+) -> impl Iterator<Item = &'a Entity> {
+    universe.entities.iter().filter(move |e| !board.hidden.contains(&e.id) && entity_known(e, horizon))
 }
 
 /// The words a canon card shows above its title, if its kind has any.
