@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_GZIP=$((250 * 1024))
 # A ratchet against growth while the bundle is above budget: lower it as the bundle shrinks.
-# Raised from 320 KB when sharing (several boards, links, files, JSON Canvas, SVG/PNG) landed.
-CEILING_GZIP=$((395 * 1024))
+# Raised from 320 KB when sharing (several boards, links, files, JSON Canvas, SVG/PNG) landed,
+# and from 395 KB when exploring (search, filters, focus, horizon, timeline, minimap, help) did.
+CEILING_GZIP=$((445 * 1024))
 
 size() { stat -c %s "$1"; }
 gz() { gzip -9 -c "$1" | wc -c; }

@@ -137,3 +137,9 @@ fn the_example_universe_in_data_is_valid() {
     assert_eq!(universe.entities.len(), 8);
     assert!(caseboard::model::layout::default_layout(&universe).len() == 8);
 }
+
+#[test]
+fn a_season_of_absurd_length_is_refused() {
+    let err = with(|v| v["episodes"] = json!(4_000_000_000u64)).unwrap_err();
+    assert!(matches!(err, UniverseError::TooLarge(ref what) if what.contains("episodes")), "{err:?}");
+}

@@ -280,7 +280,8 @@ impl<'a> View<'a> {
 }
 
 /// How far into the season the fan has watched: canon revealed later stays off the board.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// Ordered from knowing least to knowing most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Horizon {
     /// No canon at all, not even the premise: the fan's own cards only.
     Nothing,

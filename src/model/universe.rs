@@ -8,6 +8,8 @@ use std::fmt;
 pub const MAX_UNIVERSE_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_ENTITIES: usize = 10_000;
 pub const MAX_LINKS: usize = 50_000;
+/// More episodes than any season has: the timeline lists each one.
+pub const MAX_EPISODES: u32 = 1_000;
 /// The longest id, name or label, and the longest description or source quote (characters).
 pub const MAX_SHORT_TEXT: usize = 200;
 pub const MAX_LONG_TEXT: usize = 2_000;
@@ -159,6 +161,12 @@ impl Universe {
         }
         if self.entities.is_empty() {
             return Err(UniverseError::Empty("entities"));
+        }
+        if self.episodes > MAX_EPISODES {
+            return Err(UniverseError::TooLarge(format!(
+                "{} episodes, at most {MAX_EPISODES}",
+                self.episodes
+            )));
         }
         if self.entities.len() > MAX_ENTITIES || self.links.len() > MAX_LINKS {
             return Err(UniverseError::TooLarge(format!(

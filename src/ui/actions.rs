@@ -6,8 +6,8 @@ use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
 use crate::model::geometry::{Point, Viewport};
 use crate::model::layout::card_size;
-use crate::model::tidy::{tidy, TidyCard};
 use crate::model::selection::Selection;
+use crate::model::tidy::{tidy, TidyCard};
 use crate::model::universe::Kind;
 use crate::ui::screen::{board_origin, visible_board};
 use crate::ui::state::{BoardState, Connecting};
@@ -222,32 +222,35 @@ impl BoardState {
     /// Lays the cards on the board out again (force-directed, pinned cards staying), gliding
     /// them there; the whole move is one undo step.
     pub fn tidy(&self) {
-        let cards: Vec<TidyCard> = self.cards.with_untracked(|cards| {
+        let (ids, cards): (Vec<String>, Vec<TidyCard>) = self.cards.with_untracked(|cards| {
             self.pinned.with_untracked(|pinned| {
                 cards
                     .iter()
-                    .map(|c| TidyCard {
-                        id: c.id.clone(),
-                        size: card_size(c.kind),
-                        at: c.position.get_untracked(),
-                        pinned: pinned.contains(&c.id),
+                    .map(|c| {
+                        let at = c.position.get_untracked();
+                        let card = TidyCard { size: card_size(c.kind), at, pinned: pinned.contains(&c.id) };
+                        (c.id.clone(), card)
                     })
-                    .collect()
+                    .unzip()
             })
         });
-        let index: HashMap<&str, usize> = cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
         let edges: Vec<(usize, usize)> = self.strings.with_untracked(|strings| {
-            strings.iter().filter_map(|s| Some((*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))).collect()
+            strings
+                .iter()
+                .filter_map(|s| Some((*index.get(s.from.as_str())?, *index.get(s.to.as_str())?)))
+                .collect()
         });
         let targets = tidy(&cards, &edges);
-        let glides: Vec<(RwSignal<Point>, Point, Point)> = cards
-            .iter()
-            .zip(&targets)
-            .filter(|(card, target)| card.at != **target)
-            .filter_map(|(card, target)| Some((self.position(&card.id)?, card.at, *target)))
+        let moved: Vec<(String, Point, Point)> = ids
+            .into_iter()
+            .zip(cards.iter().zip(targets))
+            .filter(|(_, (card, target))| card.at != *target)
+            .map(|(id, (card, target))| (id, card.at, target))
             .collect();
-        let moves: Vec<(String, Point)> =
-            cards.iter().zip(targets).filter(|(c, t)| c.at != *t).map(|(c, t)| (c.id.clone(), t)).collect();
+        let glides: Vec<(RwSignal<Point>, Point, Point)> =
+            moved.iter().filter_map(|(id, from, to)| Some((self.position(id)?, *from, *to))).collect();
+        let moves: Vec<(String, Point)> = moved.into_iter().map(|(id, _, to)| (id, to)).collect();
         glide_step(*self, std::rc::Rc::new(glides), std::rc::Rc::new(moves), js_sys::Date::now());
     }
 
@@ -260,7 +263,8 @@ impl BoardState {
         let zoom = from.zoom.max(FLY_ZOOM);
         let (screen, origin) = (visible_board(), board_origin());
         let centre = screen.center();
-        let to = Viewport { x: centre.x - origin.x - at.x * zoom, y: centre.y - origin.y - at.y * zoom, zoom };
+        let to =
+            Viewport { x: centre.x - origin.x - at.x * zoom, y: centre.y - origin.y - at.y * zoom, zoom };
         fly_step(*self, from, to, js_sys::Date::now());
     }
 
@@ -315,7 +319,11 @@ fn fly_step(state: BoardState, from: Viewport, to: Viewport, start: f64) {
     let t = ((js_sys::Date::now() - start) / FLY_MS).clamp(0.0, 1.0);
     let eased = 1.0 - (1.0 - t).powi(3);
     let between = |a: f64, b: f64| a + (b - a) * eased;
-    state.set_viewport(Viewport { x: between(from.x, to.x), y: between(from.y, to.y), zoom: between(from.zoom, to.zoom) });
+    state.set_viewport(Viewport {
+        x: between(from.x, to.x),
+        y: between(from.y, to.y),
+        zoom: between(from.zoom, to.zoom),
+    });
     if t < 1.0 {
         request_animation_frame(move || fly_step(state, from, to, start));
     }

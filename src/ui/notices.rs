@@ -34,6 +34,11 @@ impl Notices {
         self.show(Notice { topic, level: Level::Info, text, action: None });
     }
 
+    /// Information with something to do about it, offered as a button.
+    pub fn info_with(&self, topic: &'static str, text: String, action: (&'static str, Callback<()>)) {
+        self.show(Notice { topic, level: Level::Info, text, action: Some(action) });
+    }
+
     /// A problem with a way out, offered as a button.
     pub fn problem_with(&self, topic: &'static str, text: String, action: (&'static str, Callback<()>)) {
         self.show(Notice { topic, level: Level::Problem, text, action: Some(action) });

@@ -7,7 +7,7 @@ use crate::model::universe::Universe;
 use crate::ui::notices::Notices;
 use crate::ui::saved_data::BACKUP_PREFIX;
 use crate::web::debounce::Debounce;
-use crate::web::storage;
+use crate::web::{storage, timing};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -133,8 +133,12 @@ impl Persistence {
             merge_in.run(newer);
         }
         let revision = self.revision() + 1;
-        let text = self.board.with_value(|b| envelope::encode(b, revision));
-        match storage::write(&key, &text) {
+        let (text, written) = timing::measure("caseboard-save", || {
+            let text = self.board.with_value(|b| envelope::encode(b, revision));
+            let written = storage::write(&key, &text);
+            (text, written)
+        });
+        match written {
             Ok(()) => {
                 self.wrote(revision, text);
                 self.saves.update(|n| *n += 1);

@@ -4,7 +4,6 @@
 use crate::formats::library::file_name;
 use crate::formats::{canvas, svg};
 use crate::model::geometry::{Point, Rect};
-use crate::model::query::Horizon;
 use crate::model::scene::{scene, Scene};
 use crate::ui::screen::{board_origin, visible_board};
 use crate::ui::sharing::make_link;
@@ -135,7 +134,7 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
 
 fn board_scene(state: BoardState) -> Scene {
     state.with_board(|b| {
-        state.universe.with_value(|u| state.with_defaults(|d| scene(b, u, d, Horizon::Everything)))
+        state.universe.with_value(|u| state.with_defaults(|d| scene(b, u, d, state.effective_horizon())))
     })
 }
 

@@ -1,19 +1,26 @@
 //! Share links: making one from the board on screen, and opening one from the address as a
 //! preview that the fan may save as a board of their own (a link never overwrites a board).
 
+use crate::formats::library::board_key;
 use crate::formats::link::{self, LinkError, Shared, MAX_FRAGMENT, MAX_PAYLOAD};
 use crate::model::board::Board;
+use crate::model::query::{board_within, horizon_value, parse_horizon};
 use crate::ui::boards::Boards;
 use crate::ui::state::BoardState;
 use crate::ui::universes;
-use crate::web::compress;
+use crate::web::{compress, storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// A link to the board on screen, or why there is none.
 pub async fn make_link(state: BoardState) -> Result<String, String> {
-    let shared = Shared { board: state.with_board(Board::clone), horizon: None };
-    let payload = state.universe.with_value(|u| link::encode(&shared, u));
+    // Nothing beyond the sender's horizon travels in the link.
+    let horizon = state.horizon.get_untracked();
+    let payload = state.universe.with_value(|u| {
+        let board = state.with_board(|b| board_within(b, u, horizon));
+        let linked = horizon_value(horizon).and_then(|h| u32::try_from(h).ok());
+        link::encode(&Shared { board, horizon: linked }, u)
+    });
     let compressed = compress::deflate(&payload).await?;
     let fragment = link::to_fragment(&compressed);
     if fragment.len() > MAX_FRAGMENT {
@@ -50,7 +57,7 @@ fn open_link_in_address(boards: Boards) -> bool {
     }
     spawn_local(async move {
         match read_link(&hash).await {
-            Ok(shared) => boards.preview(shared.board),
+            Ok(shared) => preview_within_own_horizon(boards, shared),
             Err(e) => {
                 forget_address_board();
                 if boards.open.get_untracked().is_none() {
@@ -64,6 +71,44 @@ fn open_link_in_address(boards: Boards) -> bool {
         }
     });
     true
+}
+
+/// Opens a shared board at the sender's horizon, unless the fan has watched less: then at
+/// the fan's own, asking before anything beyond it is shown.
+fn preview_within_own_horizon(boards: Boards, shared: Shared) {
+    let sender = shared.horizon.map(u64::from);
+    let own = own_horizon(boards);
+    // None is "everything": it knows the most.
+    let reach = |h: Option<u64>| h.unwrap_or(u64::MAX);
+    let mut board = shared.board;
+    board.horizon = if reach(own) < reach(sender) { own } else { sender };
+    let asked = reach(own) < reach(sender);
+    boards.preview(board);
+    if asked {
+        let show_more = Callback::new(move |_| {
+            if let Some(state) = boards.current.get_value() {
+                let episodes = state.universe.with_value(|u| u.episodes);
+                state.set_horizon(parse_horizon(sender, episodes).unwrap_or_default());
+            }
+            boards.notices.dismiss_topic("horizon-ask");
+        });
+        boards.notices.info_with(
+            "horizon-ask",
+            format!(
+                "The sender has watched further than you ({}). Only what you have seen is shown; show more?",
+                sender.map_or("the whole season".to_string(), |h| format!("up to episode {h}"))
+            ),
+            ("Show what the sender saw", show_more),
+        );
+    }
+}
+
+/// "Watched up to" of the board the fan had open last (None: everything).
+fn own_horizon(boards: Boards) -> Option<u64> {
+    let id = boards.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()))?;
+    let text = storage::read(&board_key(&id)).ok().flatten()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value.pointer("/board/horizon")?.as_u64()
 }
 
 async fn read_link(fragment: &str) -> Result<Shared, String> {

@@ -46,7 +46,8 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             true
         }
         (false, _, "/") => {
-            let search = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(SEARCH_ID));
+            let search =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(SEARCH_ID));
             if let Some(input) = search.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = input.focus();
             }

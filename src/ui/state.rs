@@ -408,7 +408,10 @@ impl BoardState {
     fn readable_horizon(&self, stored: Option<u64>) -> Horizon {
         let episodes = self.universe.with_value(|u| u.episodes);
         parse_horizon(stored, episodes).unwrap_or_else(|e| {
-            self.notices.info("horizon", format!("This board's \"Watched up to\" could not be used ({e}); everything is shown."));
+            self.notices.info(
+                "horizon",
+                format!("This board's \"Watched up to\" could not be used ({e}); everything is shown."),
+            );
             Horizon::Everything
         })
     }
@@ -441,7 +444,9 @@ impl BoardState {
         self.rebuild_cards();
         self.rebuild_strings();
         self.forget_missing_selection();
-        if self.focus.with_untracked(|f| f.as_ref().is_some_and(|f| self.position(&f.card).is_none() || !self.on_board(&f.card))) {
+        if self.focus.with_untracked(|f| {
+            f.as_ref().is_some_and(|f| self.position(&f.card).is_none() || !self.on_board(&f.card))
+        }) {
             self.focus.set(None);
         }
         self.revision.update(|r| *r += 1);
@@ -466,7 +471,11 @@ impl BoardState {
         let horizon = self.effective_horizon();
         // Canon beyond the horizon is not on the board, and not in the hidden list either.
         let (canon, hidden): (Vec<Entity>, Vec<Entity>) = self.universe.with_value(|u| {
-            u.entities.iter().filter(|e| entity_known(e, horizon)).cloned().partition(|e| !hidden_ids.contains(&e.id))
+            u.entities
+                .iter()
+                .filter(|e| entity_known(e, horizon))
+                .cloned()
+                .partition(|e| !hidden_ids.contains(&e.id))
         });
         let mut views: Vec<CardView> = canon
             .into_iter()

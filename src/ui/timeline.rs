@@ -58,7 +58,7 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                     <li>
                         <button class="episode-chip" aria-label=format!("Replay to episode {n}")
                             aria-pressed=move || if state.replay.get() == Some(n) { "true" } else { "false" }
-                            disabled=move || n > last()
+                            disabled=move || { n > last() }
                             on:click=move |_| state.set_replay((state.replay.get_untracked() != Some(n)).then_some(n))>
                             {n}
                         </button>
@@ -72,7 +72,7 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
             </button>
             {move || state.replay.get().map(|n| view! {
                 <span class="replay-note" role="status">{format!("The board as known after episode {n}")}</span>
-                <button class="button small" on:click=move |_| state.set_replay(None)>"Done"</button>
+                <button class="button small" on:click=move |_| state.set_replay(None)>"End replay"</button>
             })}
         </nav>
     }

@@ -10,3 +10,4 @@ pub mod ids;
 pub mod image;
 pub mod lifecycle;
 pub mod storage;
+pub mod timing;

@@ -1,4 +1,4 @@
-import { box, card, expect, openBoard, screenshot, test } from "./helpers";
+import { box, card, expect, openBoard, screenshot, test, worldPosition } from "./helpers";
 
 test("the inspector lists a card's connections, and choosing one selects that card", async ({ page }) => {
   await openBoard(page);
@@ -148,7 +148,47 @@ test("the timeline replays the season episode by episode without changing the ho
   await expect(card(page, "victims-mother")).toHaveClass(/introduced/);
   await previous.click();
   await expect(card(page, "victims-mother")).toHaveCount(0);
-  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "End replay" }).click();
   await expect(page.locator("[data-card-id]")).toHaveCount(37);
   await expect(page.getByRole("combobox", { name: "Watched up to" })).toHaveValue("11");
+});
+
+test("Tidy lays the board out again around a pinned card, and one Undo puts every card back", async ({ page }) => {
+  await openBoard(page);
+  const ids = await page.locator("[data-card-id]").evaluateAll((all) => all.map((el) => el.getAttribute("data-card-id")!));
+  const positions = async () => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await worldPosition(page, id)])));
+  await card(page, "harry-bosch").click();
+  await page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Pin in place" }).click();
+  await expect(card(page, "harry-bosch")).toHaveClass(/pinned/);
+  const before = await positions();
+
+  await page.getByRole("button", { name: "Tidy" }).click();
+  // The cards glide for a moment; wait until they have moved and come to rest.
+  await expect
+    .poll(async () => {
+      const first = JSON.stringify(await positions());
+      await page.waitForTimeout(150);
+      const second = JSON.stringify(await positions());
+      return first === second && second !== JSON.stringify(before);
+    })
+    .toBe(true);
+  const after = await positions();
+  expect(after["harry-bosch"]).toEqual(before["harry-bosch"]);
+  const boxes = await page.locator("[data-card-id]").evaluateAll((all) => all.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left, y: r.top, w: r.width, h: r.height };
+  }));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+      expect(overlap, `${ids[i]} and ${ids[j]} overlap`).toBe(false);
+    }
+  }
+  await page.getByRole("button", { name: "Fit to view" }).click();
+  await screenshot(page, "tidy");
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  expect(await positions()).toEqual(before);
+  await expect(card(page, "harry-bosch")).toHaveClass(/pinned/);
 });

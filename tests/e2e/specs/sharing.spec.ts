@@ -311,3 +311,28 @@ test("on a 375 px phone the share dialog and the board list fit the screen", asy
   expect(b && b.x >= 0 && b.x + b.width <= 375).toBeTruthy();
   await screenshot(page, "phone-boards");
 });
+
+test("a link carries the sender's horizon; a receiver who has watched less is asked first", async ({ page, browser }) => {
+  const sender = theoryBoard("Up to episode 4");
+  (sender.board as Record<string, unknown>).horizon = 4;
+  await storeBoard(page, sender);
+  await openApp(page);
+  await expect(card(page, "victims-mother")).toBeVisible();
+  await expect(card(page, "episode-5")).toHaveCount(0);
+  const url = await shareLink(page);
+
+  const friend = await freshPage(browser);
+  const own = theoryBoard("Mine, up to episode 1");
+  (own.board as Record<string, unknown>).horizon = 1;
+  await storeBoard(friend, own);
+  await friend.goto(url);
+  await expect(friend.getByRole("region", { name: "Shared board" })).toBeVisible();
+  await expect(card(friend, "case-1995-runaway")).toBeVisible();
+  await expect(card(friend, "victims-mother")).toHaveCount(0);
+  const ask = friend.getByRole("status").filter({ hasText: "watched further than you" });
+  await expect(ask).toContainText("up to episode 4");
+  await ask.getByRole("button", { name: "Show what the sender saw" }).click();
+  await expect(card(friend, "victims-mother")).toBeVisible();
+  await expect(card(friend, "episode-5")).toHaveCount(0);
+  await friend.context().close();
+});

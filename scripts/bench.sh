@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The performance benchmark: builds the release app, serves it, and measures boards of 100, 1,000
+# and 5,000 cards in headless Chromium (tests/e2e/bench/run.mjs). Prints a table and each budget
+# as met or missed; writes tests/e2e/bench/results.json. Figures only: nothing here fails on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --test
+trunk build --release --offline
+wasm=$(ls dist/*_bg.wasm)
+js=$(ls dist/caseboard-*.js)
+total=$(( $(gzip -9 -c "$wasm" | wc -c) + $(gzip -9 -c "$js" | wc -c) ))
+bash scripts/bundle-size.sh || true
+python3 -m http.server 4174 --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server' EXIT
+sleep 1
+cd tests/e2e
+BENCH_BUNDLE="{\"total\": $total}" node bench/run.mjs
