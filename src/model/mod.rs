@@ -9,4 +9,5 @@ pub mod merge;
 pub mod scene;
 pub mod selection;
 pub mod string_path;
+pub mod tidy;
 pub mod universe;
