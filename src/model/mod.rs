@@ -11,4 +11,5 @@ pub mod query;
 pub mod scene;
 pub mod selection;
 pub mod string_path;
+pub mod tidy;
 pub mod universe;
