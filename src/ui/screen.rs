@@ -10,11 +10,12 @@ pub fn visible_board() -> Rect {
     let dimension = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| v.ok().and_then(|v| v.as_f64());
     let width = dimension(window.inner_width()).unwrap_or(800.0);
     let height = dimension(window.inner_height()).unwrap_or(600.0);
-    let toolbar = window
-        .document()
-        .and_then(|d| d.query_selector(".toolbar").ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .map_or(0.0, |el| el.get_bounding_client_rect().bottom());
+    // The toolbar, and the search and timeline bars under it, cover the board's top.
+    let toolbar = [".toolbar", ".bar-row"]
+        .iter()
+        .filter_map(|selector| window.document()?.query_selector(selector).ok().flatten())
+        .map(|el| el.get_bounding_client_rect().bottom())
+        .fold(0.0, f64::max);
     let covered = |selector: &str| {
         window
             .document()

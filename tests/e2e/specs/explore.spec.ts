@@ -36,7 +36,7 @@ test("clicking the minimap moves the view to that spot", async ({ page }) => {
     return { x: r.left + (r.width - vw * scale) / 2 + (wx - vx) * scale, y: r.top + (r.height - vh * scale) / 2 + (wy - vy) * scale };
   }, [target.x + target.width / 2, target.y + target.height / 2]);
   await page.mouse.click(spot.x, spot.y);
-  const toolbar = await page.locator(".toolbar").boundingBox();
+  const toolbar = await page.locator(".bar-row").boundingBox();
   const viewport = page.viewportSize()!;
   const centre = { x: viewport.width / 2, y: toolbar!.y + toolbar!.height + (viewport.height - toolbar!.y - toolbar!.height) / 2 };
   await expect
@@ -78,7 +78,7 @@ test("search: typing 'bosch' lists Harry Bosch first; Enter flies to his card an
   await expect(results.nth(1)).toContainText("Maddie Bosch");
   await page.keyboard.press("Enter");
   await expect(card(page, "harry-bosch")).toHaveAttribute("data-selected", "true");
-  const toolbar = (await page.locator(".toolbar").boundingBox())!;
+  const toolbar = (await page.locator(".bar-row").boundingBox())!;
   const dock = (await page.locator(".dock").boundingBox())!;
   const viewport = page.viewportSize()!;
   const centre = { x: dock.x / 2, y: toolbar.y + toolbar.height + (viewport.height - toolbar.y - toolbar.height) / 2 };
