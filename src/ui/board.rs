@@ -121,8 +121,15 @@ pub fn Board(state: BoardState) -> impl IntoView {
         panning.set(!on_card || count >= Some(2));
     };
     let on_pointermove = move |ev: PointerEvent| {
+        // A card's drag bubbles here too: return before measuring the board, which would force
+        // the browser to restyle every card the drag just moved past.
+        let marquee_on = marquee.with_untracked(|m| m.is_some_and(|m| m.pointer == ev.pointer_id()));
+        let in_gesture = gesture.try_with_value(|g| g.contacts.iter().any(|c| c.pointer == ev.pointer_id()));
+        if !marquee_on && in_gesture != Some(true) {
+            return;
+        }
         let at = local(&ev);
-        if marquee.with_untracked(|m| m.is_some_and(|m| m.pointer == ev.pointer_id())) {
+        if marquee_on {
             marquee.update(|m| {
                 if let Some(m) = m {
                     m.now = at;

@@ -1,7 +1,6 @@
 //! The part of the window where the board can be seen: below the toolbar.
 
 use crate::model::geometry::{Point, Rect};
-use wasm_bindgen::JsCast;
 
 pub fn visible_board() -> Rect {
     let Some(window) = web_sys::window() else {
