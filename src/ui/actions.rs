@@ -6,6 +6,7 @@ use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
 use crate::model::geometry::{Point, Viewport};
 use crate::model::layout::card_size;
+use crate::model::query::board_within;
 use crate::model::selection::Selection;
 use crate::model::tidy::{tidy, TidyCard};
 use crate::model::universe::Kind;
@@ -270,7 +271,11 @@ impl BoardState {
 
     /// Downloads the board as a file, in the same versioned format it is saved in.
     pub fn export_board(&self) {
-        let text = self.with_board(envelope::encode_file);
+        // Like a link, a file made under a horizon names nothing beyond it.
+        let horizon = self.horizon.get_untracked();
+        let text = self
+            .universe
+            .with_value(|u| self.with_board(|b| envelope::encode_file(&board_within(b, u, horizon))));
         let name = file_name(&self.name(), "caseboard.json");
         if let Err(e) = download(&name, "application/json", &text) {
             self.notices.problem("export", format!("The board could not be exported: {e}."));

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import { box, card, expect, openBoard, screenshot, test, worldPosition } from "./helpers";
 
 test("the inspector lists a card's connections, and choosing one selects that card", async ({ page }) => {
@@ -191,4 +192,16 @@ test("Tidy lays the board out again around a pinned card, and one Undo puts ever
   await page.getByRole("button", { name: "Undo" }).click();
   expect(await positions()).toEqual(before);
   await expect(card(page, "harry-bosch")).toHaveClass(/pinned/);
+});
+
+test("a board exported under a horizon names nothing beyond it", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "victims-mother").focus();
+  await page.keyboard.press("ArrowDown"); // a moved card from episode 3
+  await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Episode 1" });
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export board" }).click()]);
+  const text = fs.readFileSync(await file.path(), "utf8");
+  expect(JSON.parse(text).board.horizon).toBe(1);
+  expect(text).not.toContain("victims-mother");
 });

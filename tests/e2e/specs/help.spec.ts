@@ -1,10 +1,11 @@
-import { card, expect, openBoard, test } from "./helpers";
+import { card, expect, openBoard, screenshot, test } from "./helpers";
 
 test("a first visit shows a dismissible hint; Help lists every gesture and shortcut", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto("/");
   const hint = page.getByRole("complementary", { name: "Getting started" });
   await expect(hint).toContainText("Drag cards to move them");
+  await screenshot(page, "first-hint");
   await hint.getByRole("button", { name: "Got it" }).click();
   await expect(hint).toHaveCount(0);
   await page.reload();
