@@ -73,9 +73,9 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
             <aside class="dock" aria-label="Board panel">
                 <Inspector state/>
                 <Show when=move || panel_open.get()>
-                    <BoardList boards state/>
-                    <FilterPanel state/>
                     <Theories state/>
+                    <FilterPanel state/>
+                    <BoardList boards state/>
                     <HiddenCards state/>
                     <SavedData/>
                     <Legend/>
