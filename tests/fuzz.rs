@@ -6,21 +6,8 @@
 use caseboard::formats::{canvas, envelope, library, link};
 use caseboard::model::universe::Universe;
 
-/// xorshift64*: a small, seedable generator, so a failing case can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod support;
+use support::Rng;
 
 /// Bytes that matter to the formats, more likely to break a parser than random ones.
 const INTERESTING: &[&[u8]] = &[

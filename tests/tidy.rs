@@ -9,24 +9,11 @@ use caseboard::model::universe::{Kind, Universe};
 use proptest::prelude::*;
 use std::time::Instant;
 
+mod support;
+use support::Rng;
+
 const KINDS: [Kind; 6] =
     [Kind::Character, Kind::Case, Kind::Episode, Kind::Place, Kind::Evidence, Kind::Note];
-
-/// xorshift64*: a small, seedable generator, so a generated board is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 type Board = (Vec<TidyCard>, Vec<(usize, usize)>);
 

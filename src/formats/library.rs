@@ -85,9 +85,14 @@ impl Library {
 
     /// `wanted`, trimmed and capped, made different from every other board's name by a number.
     pub fn unique_name(&self, wanted: &str) -> String {
+        self.unique_name_beside(wanted, None)
+    }
+
+    /// [`Library::unique_name`], where the board `renamed` (if any) may keep its own name.
+    fn unique_name_beside(&self, wanted: &str, renamed: Option<&str>) -> String {
         let base: String = wanted.trim().chars().take(MAX_BOARD_NAME - 4).collect();
         let base = if base.is_empty() { "Untitled board".to_string() } else { base };
-        let taken = |name: &str| self.boards.iter().any(|e| e.name == name);
+        let taken = |name: &str| self.boards.iter().any(|e| e.name == name && Some(e.id.as_str()) != renamed);
         if !taken(&base) {
             return base;
         }
@@ -103,9 +108,7 @@ impl Library {
 
     /// Renames a board; the name is trimmed, capped and made unique. Returns the name it got.
     pub fn rename(&mut self, id: &str, name: &str) -> Option<String> {
-        let others =
-            Library { current: None, boards: self.boards.iter().filter(|e| e.id != id).cloned().collect() };
-        let name = others.unique_name(name);
+        let name = self.unique_name_beside(name, Some(id));
         let entry = self.boards.iter_mut().find(|e| e.id == id)?;
         entry.name = name.clone();
         Some(name)

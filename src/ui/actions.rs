@@ -10,7 +10,7 @@ use crate::model::query::board_within;
 use crate::model::selection::Selection;
 use crate::model::tidy::{tidy, TidyCard};
 use crate::model::universe::Kind;
-use crate::ui::screen::{board_origin, visible_board};
+use crate::ui::screen::visible_board;
 use crate::ui::state::{BoardState, Connecting};
 use crate::web::download::download;
 use crate::web::ids::fresh_id;
@@ -261,11 +261,7 @@ impl BoardState {
         let size = card_size(kind);
         let at = position.get_untracked().offset(size.width / 2.0, size.height / 2.0);
         let from = self.viewport.get_untracked();
-        let zoom = from.zoom.max(FLY_ZOOM);
-        let (screen, origin) = (visible_board(), board_origin());
-        let centre = screen.center();
-        let to =
-            Viewport { x: centre.x - origin.x - at.x * zoom, y: centre.y - origin.y - at.y * zoom, zoom };
+        let to = self.centred_on(at, from.zoom.max(FLY_ZOOM));
         fly_step(*self, from, to, js_sys::Date::now());
     }
 

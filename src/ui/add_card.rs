@@ -2,6 +2,7 @@
 
 use crate::model::board::{MAX_TEXT, MAX_TITLE};
 use crate::model::universe::Kind;
+use crate::ui::confirm::closing_keys;
 use crate::ui::state::BoardState;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -31,15 +32,7 @@ pub fn AddCardDialog(
         );
         close();
     };
-    let on_key = {
-        let close = on_close.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            ev.stop_propagation();
-            if ev.key() == "Escape" {
-                close();
-            }
-        }
-    };
+    let on_key = closing_keys(&["Escape"], on_close.clone());
     view! {
         <div class="dialog-backdrop" on:keydown=on_key>
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="add-card-heading" on:submit=create>

@@ -12,6 +12,7 @@ use crate::ui::universes::BUILT_IN;
 use crate::web::{files, storage};
 use leptos::html::Input;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// What browsers give one site's localStorage, about; used to show how full it is.
 const STORAGE_LIMIT: usize = 5 * 1024 * 1024;
@@ -26,15 +27,23 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
             importing::import_file_as(boards, file, expected);
         }
     };
-    let total = move || {
+    // Storage is read once after each save or list change, for the rows and the total alike.
+    let sizes = Memo::new(move |_| {
         if let Some(s) = state {
             s.persistence.saves.track();
         }
         boards.library.track();
-        match storage::bytes_used("caseboard.") {
-            Ok(bytes) => format!("{} of about {} used in this browser.", size(bytes), size(STORAGE_LIMIT)),
+        storage::sizes("caseboard.")
+    });
+    let total = move || {
+        sizes.with(|sizes| match sizes {
+            Ok(sizes) => format!(
+                "{} of about {} used in this browser.",
+                size(sizes.values().sum()),
+                size(STORAGE_LIMIT)
+            ),
             Err(e) => format!("This browser's storage cannot be read ({e})."),
-        }
+        })
     };
     view! {
         <section class="boards panel-section" aria-label="Boards">
@@ -46,7 +55,7 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
             </div>
             <ul class="board-list">
                 <For each=move || boards.library.get().boards key=|e| (e.id.clone(), e.name.clone()) let:entry>
-                    <BoardRow entry boards state deleting/>
+                    <BoardRow entry boards sizes deleting/>
                 </For>
             </ul>
             <p class="hint">{total}</p>
@@ -85,16 +94,15 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
 fn BoardRow(
     entry: Entry,
     boards: Boards,
-    state: Option<BoardState>,
+    sizes: Memo<Result<BTreeMap<String, usize>, String>>,
     deleting: RwSignal<Option<Entry>>,
 ) -> impl IntoView {
     let id = StoredValue::new(entry.id.clone());
     let is_open = move || boards.open.with(|o| o.as_ref() == Some(&Opened::Stored(id.get_value())));
     let stored_size = move || {
-        if let Some(s) = state {
-            s.persistence.saves.track();
-        }
-        storage::read(&board_key(&id.get_value())).ok().flatten().map_or(0, |t| 2 * t.encode_utf16().count())
+        sizes.with(|sizes| {
+            sizes.as_ref().ok().and_then(|s| s.get(&board_key(&id.get_value())).copied()).unwrap_or(0)
+        })
     };
     let name = entry.name.clone();
     let for_delete = entry.clone();

@@ -14,16 +14,7 @@ pub fn ConfirmDialog(
     cancel_ref.on_load(|el| {
         let _ = el.focus();
     });
-    let on_key = {
-        let on_cancel = on_cancel.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            // Keys in the dialog are for the dialog, not for the board behind it.
-            ev.stop_propagation();
-            if ev.key() == "Escape" {
-                on_cancel();
-            }
-        }
-    };
+    let on_key = closing_keys(&["Escape"], on_cancel.clone());
     view! {
         <div class="dialog-backdrop" on:keydown=on_key>
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-message">
@@ -34,5 +25,19 @@ pub fn ConfirmDialog(
                 </div>
             </div>
         </div>
+    }
+}
+
+/// A dialog's key handler: its keys are for the dialog, not the board behind it, and any of
+/// `keys` closes it.
+pub fn closing_keys(
+    keys: &'static [&'static str],
+    close: impl Fn() + 'static,
+) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+    move |ev| {
+        ev.stop_propagation();
+        if keys.contains(&ev.key().as_str()) {
+            close();
+        }
     }
 }

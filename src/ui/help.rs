@@ -1,6 +1,7 @@
 //! Help: every gesture and shortcut ("?" button or the ? key), and a short hint of the basics on
 //! a first visit, dismissed for good once read.
 
+use crate::ui::confirm::closing_keys;
 use crate::web::storage;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -31,15 +32,7 @@ pub fn HelpDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl I
     close_ref.on_load(|el| {
         let _ = el.focus();
     });
-    let on_key = {
-        let on_close = on_close.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            ev.stop_propagation();
-            if ev.key() == "Escape" || ev.key() == "?" {
-                on_close();
-            }
-        }
-    };
+    let on_key = closing_keys(&["Escape", "?"], on_close.clone());
     view! {
         <div class="dialog-backdrop" on:keydown=on_key>
             <div class="dialog help-dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">

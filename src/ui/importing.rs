@@ -36,14 +36,10 @@ pub fn import_file_as(boards: Boards, file: web_sys::File, expected: Expected) {
 }
 
 fn import_text(boards: Boards, picked: &Picked, expected: Expected) {
-    let outcome = match (classify(&picked.text), expected) {
+    let content = Content::of(&picked.text);
+    let outcome = match (content, expected) {
         (Content::Universe, Expected::Board) | (Content::Board | Content::Canvas, Expected::Universe) => {
-            Err(format!(
-                "\"{}\" is a {}; use {} for it",
-                picked.name,
-                kind_name(&picked.text),
-                button_for(&picked.text)
-            ))
+            Err(format!("\"{}\" is a {}; use {} for it", picked.name, content.name(), content.button()))
         }
         (Content::Board, _) => board_from_file(picked).and_then(|board| boards.add(&board)),
         (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| boards.add(&board)),
@@ -62,6 +58,7 @@ fn import_text(boards: Boards, picked: &Picked, expected: Expected) {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Content {
     Board,
     Canvas,
@@ -69,30 +66,33 @@ enum Content {
     Unknown,
 }
 
-fn classify(text: &str) -> Content {
-    if envelope::peek(text).is_some() || text.contains("\"format\"") && text.contains("\"caseboard\"") {
-        Content::Board
-    } else if canvas::looks_like_canvas(text) {
-        Content::Canvas
-    } else if text.contains("\"entities\"") {
-        Content::Universe
-    } else {
-        Content::Unknown
+impl Content {
+    fn of(text: &str) -> Content {
+        if envelope::peek(text).is_some() || text.contains("\"format\"") && text.contains("\"caseboard\"") {
+            Content::Board
+        } else if canvas::looks_like_canvas(text) {
+            Content::Canvas
+        } else if text.contains("\"entities\"") {
+            Content::Universe
+        } else {
+            Content::Unknown
+        }
     }
-}
 
-fn kind_name(text: &str) -> &'static str {
-    match classify(text) {
-        Content::Universe => "universe file",
-        Content::Canvas => "JSON Canvas",
-        _ => "board file",
+    fn name(self) -> &'static str {
+        match self {
+            Content::Universe => "universe file",
+            Content::Canvas => "JSON Canvas",
+            _ => "board file",
+        }
     }
-}
 
-fn button_for(text: &str) -> &'static str {
-    match classify(text) {
-        Content::Universe => "Import universe",
-        _ => "Import board",
+    /// The button that imports this kind of file.
+    fn button(self) -> &'static str {
+        match self {
+            Content::Universe => "Import universe",
+            _ => "Import board",
+        }
     }
 }
 

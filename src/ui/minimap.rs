@@ -2,9 +2,8 @@
 //! moves the view there. The cards are one path, redrawn only when the board changes (not while
 //! the view moves), so it stays cheap on a board of thousands of cards.
 
-use crate::model::geometry::{Point, Rect};
+use crate::model::geometry::Point;
 use crate::model::layout::card_size;
-use crate::ui::screen::{board_origin, visible_board};
 use crate::ui::state::BoardState;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
@@ -39,17 +38,7 @@ pub fn Minimap(state: BoardState) -> impl IntoView {
     };
     let view_box =
         move || bounds.get().map(|b| format!("{:.0} {:.0} {:.0} {:.0}", b.x, b.y, b.width, b.height));
-    let view_rect = move || {
-        let view = state.viewport.get();
-        let (screen, origin) = (visible_board(), board_origin());
-        let top_left = view.to_world(Point::new(screen.x - origin.x, screen.y - origin.y));
-        Rect {
-            x: top_left.x,
-            y: top_left.y,
-            width: screen.width / view.zoom,
-            height: screen.height / view.zoom,
-        }
-    };
+    let view_rect = move || state.visible_world(state.viewport.get());
     let dragging = StoredValue::new(false);
     let move_view = move |ev: &PointerEvent| {
         let (Some(bounds), Some(target)) = (bounds.get_untracked(), ev.current_target()) else { return };

@@ -3,9 +3,8 @@
 
 use crate::formats::library::file_name;
 use crate::formats::{canvas, svg};
-use crate::model::geometry::{Point, Rect};
 use crate::model::scene::{scene, Scene};
-use crate::ui::screen::{board_origin, visible_board};
+use crate::ui::confirm::closing_keys;
 use crate::ui::sharing::make_link;
 use crate::ui::state::BoardState;
 use crate::web::{clipboard, download, image};
@@ -64,7 +63,7 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
         let area = if whole_board.get_untracked() {
             svg::bounds(&scene).map(|b| b.grown(PICTURE_MARGIN))
         } else {
-            Some(view_area(state))
+            Some(state.visible_world(state.viewport.get_untracked()))
         };
         let Some(area) = area else {
             return status.set("The board is empty: there is nothing to draw.".to_string());
@@ -85,15 +84,7 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
             }
         }
     };
-    let on_key = {
-        let on_close = on_close.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            ev.stop_propagation();
-            if ev.key() == "Escape" {
-                on_close();
-            }
-        }
-    };
+    let on_key = closing_keys(&["Escape"], on_close.clone());
     let close = on_close.clone();
     view! {
         <div class="dialog-backdrop" on:keydown=on_key>
@@ -136,14 +127,6 @@ fn board_scene(state: BoardState) -> Scene {
     state.with_board(|b| {
         state.universe.with_value(|u| state.with_defaults(|d| scene(b, u, d, state.effective_horizon())))
     })
-}
-
-/// The part of the board on screen, in world units.
-fn view_area(state: BoardState) -> Rect {
-    let view = state.viewport.get_untracked();
-    let (screen, origin) = (visible_board(), board_origin());
-    let top_left = view.to_world(Point::new(screen.x - origin.x, screen.y - origin.y));
-    Rect { x: top_left.x, y: top_left.y, width: screen.width / view.zoom, height: screen.height / view.zoom }
 }
 
 fn save_file(state: BoardState, name: &str, mime: &str, text: &str) {

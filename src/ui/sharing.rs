@@ -80,9 +80,9 @@ fn preview_within_own_horizon(boards: Boards, shared: Shared) {
     let own = own_horizon(boards);
     // None is "everything": it knows the most.
     let reach = |h: Option<u64>| h.unwrap_or(u64::MAX);
-    let mut board = shared.board;
-    board.horizon = if reach(own) < reach(sender) { own } else { sender };
     let asked = reach(own) < reach(sender);
+    let mut board = shared.board;
+    board.horizon = if asked { own } else { sender };
     boards.preview(board);
     if asked {
         let show_more = Callback::new(move |_| {

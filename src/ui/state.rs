@@ -444,9 +444,7 @@ impl BoardState {
         self.rebuild_cards();
         self.rebuild_strings();
         self.forget_missing_selection();
-        if self.focus.with_untracked(|f| {
-            f.as_ref().is_some_and(|f| self.position(&f.card).is_none() || !self.on_board(&f.card))
-        }) {
+        if self.focus.with_untracked(|f| f.as_ref().is_some_and(|f| !self.on_board(&f.card))) {
             self.focus.set(None);
         }
         self.revision.update(|r| *r += 1);
@@ -607,11 +605,25 @@ impl BoardState {
 
     /// Moves the view so the world point `at` is in the middle of the visible board.
     pub fn centre_on(&self, at: Point) {
-        let view = self.viewport.get_untracked();
+        self.set_viewport(self.centred_on(at, self.viewport.get_untracked().zoom));
+    }
+
+    /// The view at `zoom` that puts the world point `at` in the middle of the visible board.
+    pub fn centred_on(&self, at: Point, zoom: f64) -> Viewport {
+        let (centre, origin) = (visible_board().center(), board_origin());
+        Viewport { x: centre.x - origin.x - at.x * zoom, y: centre.y - origin.y - at.y * zoom, zoom }
+    }
+
+    /// The part of the board that `view` shows on screen, in world units.
+    pub fn visible_world(&self, view: Viewport) -> Rect {
         let (screen, origin) = (visible_board(), board_origin());
-        let centre = screen.center();
-        let now = view.to_screen(at);
-        self.set_viewport(view.panned(centre.x - origin.x - now.x, centre.y - origin.y - now.y));
+        let top_left = view.to_world(Point::new(screen.x - origin.x, screen.y - origin.y));
+        Rect {
+            x: top_left.x,
+            y: top_left.y,
+            width: screen.width / view.zoom,
+            height: screen.height / view.zoom,
+        }
     }
 
     /// Shows the whole board inside `area` (screen pixels).

@@ -1,5 +1,6 @@
 //! localStorage, reached without ever throwing: private modes and sandboxes may refuse it.
 
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -46,11 +47,18 @@ pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, String> {
     Ok(keys.into_iter().collect())
 }
 
-/// The bytes the keys starting with `prefix` take (browsers count UTF-16 code units, two bytes each).
-pub fn bytes_used(prefix: &str) -> Result<usize, String> {
+/// The bytes each key starting with `prefix` takes with its value (browsers count UTF-16 code
+/// units, two bytes each).
+pub fn sizes(prefix: &str) -> Result<BTreeMap<String, usize>, String> {
     let keys = keys_with_prefix(prefix)?;
     let units = |text: &str| text.encode_utf16().count();
-    Ok(keys.iter().map(|k| 2 * (units(k) + read(k).ok().flatten().map_or(0, |v| units(&v)))).sum())
+    Ok(keys
+        .into_iter()
+        .map(|k| {
+            let bytes = 2 * (units(&k) + read(&k).ok().flatten().map_or(0, |v| units(&v)));
+            (k, bytes)
+        })
+        .collect())
 }
 
 /// Calls `changed` with the key whenever another tab of this site changes a stored key.
