@@ -118,6 +118,12 @@ impl Viewport {
         Point::new(world.x * self.zoom + self.x, world.y * self.zoom + self.y)
     }
 
+    /// The part of the world a screen of `size` shows.
+    pub fn world_shown(&self, size: Size) -> Rect {
+        let top_left = self.to_world(Point::new(0.0, 0.0));
+        Rect { x: top_left.x, y: top_left.y, width: size.width / self.zoom, height: size.height / self.zoom }
+    }
+
     pub fn panned(&self, dx: f64, dy: f64) -> Viewport {
         Viewport { x: self.x + dx, y: self.y + dy, zoom: self.zoom }
     }

@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod command;
+pub mod culling;
 pub mod filter;
 pub mod geometry;
 pub mod history;

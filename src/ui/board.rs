@@ -2,9 +2,9 @@
 //! zoomed by the wheel or a two-finger pinch.
 
 use crate::model::geometry::{Point, Rect, Viewport};
-use crate::model::layout::card_size;
 use crate::model::selection::cards_touching;
 use crate::ui::card::{capture, Card};
+use crate::ui::culling::{drawn_views, Overview};
 use crate::ui::state::BoardState;
 use crate::ui::string::{RubberBand, Strand};
 use leptos::ev::{MouseEvent, PointerEvent};
@@ -76,6 +76,9 @@ impl Marquee {
 /// Below this zoom pins are too small to aim at, and would steal a finger's drag of the card.
 const PINS_FROM_ZOOM: f64 = 0.45;
 
+/// A click on the overview zooms in this much around it.
+const OVERVIEW_CLICK_ZOOM: f64 = 3.0;
+
 /// A press that moves less than this (screen pixels) is a click, not a drag.
 pub const CLICK_SLOP: f64 = 4.0;
 
@@ -86,6 +89,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let panning = RwSignal::new(false);
     let marquee = RwSignal::new(None::<Marquee>);
     let press = StoredValue::new(None::<(i32, Point)>);
+    let drawn = drawn_views(state);
+    let overview = move || drawn.with(|d| d.overview);
 
     let local = move |ev: &PointerEvent| -> Point {
         let origin = board_ref.get_untracked().map(|el| el.get_bounding_client_rect());
@@ -178,6 +183,9 @@ pub fn Board(state: BoardState) -> impl IntoView {
             }
         }
         if clicked && ev.type_() == "pointerup" {
+            if drawn.with_untracked(|d| d.overview) {
+                state.set_viewport(state.viewport.get_untracked().zoomed_at(at, OVERVIEW_CLICK_ZOOM));
+            }
             state.cancel_connecting();
             if !ev.shift_key() {
                 state.selection.set(Default::default());
@@ -189,7 +197,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.closest(".string").ok().flatten().is_some());
-        if on_string {
+        // Over the overview, each click zooms in instead.
+        if on_string || drawn.with_untracked(|d| d.overview) {
             return;
         }
         let at = Point::new(ev.client_x() as f64, ev.client_y() as f64);
@@ -221,6 +230,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             class:panning=move || panning.get()
             class:select-mode=move || state.select_mode.get()
             class:far=move || state.viewport.with(|v| v.zoom < PINS_FROM_ZOOM)
+            class:overview-mode=overview
             class:connecting=move || state.connecting.with(|c| c.is_some())
             node_ref=board_ref
             role="application"
@@ -241,13 +251,14 @@ pub fn Board(state: BoardState) -> impl IntoView {
             }
         >
             <div class="world" style:transform=world_transform>
+                {move || overview().then(|| view! { <Overview state/> })}
                 <div class="cards">
-                    <For each=move || state.cards.get() key=|c| c.id.clone() let:card>
+                    <For each=move || drawn.with(|d| d.cards.clone()) key=|c| c.id.clone() let:card>
                         <Card card state/>
                     </For>
                 </div>
                 <svg class="strings" width="1" height="1" aria-label="Strings" role="group">
-                    <For each=move || state.strings.get() key=|s| s.id.clone() let:string>
+                    <For each=move || drawn.with(|d| d.strings.clone()) key=|s| s.id.clone() let:string>
                         <Strand string state/>
                     </For>
                     <RubberBand state/>
@@ -265,12 +276,9 @@ fn select_in(state: BoardState, marquee: Marquee) {
     let a = view.to_world(Point::new(r.x, r.y));
     let b = view.to_world(Point::new(r.right(), r.bottom()));
     let area = Rect { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
-    let touched = state.cards.with_untracked(|cards| {
-        cards_touching(
-            area,
-            cards.iter().map(|c| (c.id.as_str(), Rect::at(c.position.get_untracked(), card_size(c.kind)))),
-        )
-    });
+    let touched = state
+        .cards
+        .with_untracked(|cards| cards_touching(area, cards.iter().map(|c| (c.id.as_str(), c.rect()))));
     state.selection.update(|s| {
         if !marquee.additive {
             *s = Default::default();

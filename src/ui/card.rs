@@ -143,11 +143,22 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
                     state.connect(&from, &id);
                     focus_card(&id);
                 }
-                "ArrowRight" | "ArrowDown" => focus_neighbour(&ev, true),
-                "ArrowLeft" | "ArrowUp" => focus_neighbour(&ev, false),
+                "ArrowRight" | "ArrowDown" => {
+                    focus_neighbour(state, &id, true);
+                }
+                "ArrowLeft" | "ArrowUp" => {
+                    focus_neighbour(state, &id, false);
+                }
                 _ => return,
             }
             ev.prevent_default();
+            return;
+        }
+        // Cards far from the view are not drawn, so the browser's own Tab order cannot reach them.
+        if ev.key() == "Tab" && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) {
+            if focus_neighbour(state, &id, !ev.shift_key()) {
+                ev.prevent_default();
+            }
             return;
         }
         let step = if ev.shift_key() { BIG_STEP } else { STEP };
@@ -392,15 +403,19 @@ fn focus_card(id: &str) {
     }
 }
 
-/// Moves focus to the next (or previous) card on the board.
-fn focus_neighbour(ev: &KeyboardEvent, forward: bool) {
-    let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return;
-    };
-    let next = if forward { el.next_element_sibling() } else { el.previous_element_sibling() };
-    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = next.focus();
-    }
+/// Moves focus to the next (or previous) card in the board's order, bringing it into view, and
+/// so onto the board if it was too far away to be drawn. False at either end of the order.
+fn focus_neighbour(state: BoardState, from: &str, forward: bool) -> bool {
+    let next = state.cards.with_untracked(|cards| {
+        let at = cards.iter().position(|c| c.id == from)?;
+        let next = if forward { at + 1 } else { at.checked_sub(1)? };
+        cards.get(next).map(|c| c.id.clone())
+    });
+    let Some(next) = next else { return false };
+    state.reveal_card(&next);
+    // The effects the reveal set off have drawn the card by the next frame.
+    request_animation_frame(move || focus_card(&next));
+    true
 }
 
 /// Keeps the pointer's events coming to this element even when it leaves it.

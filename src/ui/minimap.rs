@@ -2,12 +2,11 @@
 //! moves the view there. The cards are one path, redrawn only when the board changes (not while
 //! the view moves), so it stays cheap on a board of thousands of cards.
 
+use crate::model::culling::outlines;
 use crate::model::geometry::Point;
-use crate::model::layout::card_size;
-use crate::ui::state::BoardState;
+use crate::ui::state::{BoardState, CardView};
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
-use std::fmt::Write;
 
 const WIDTH: f64 = 200.0;
 const HEIGHT: f64 = 130.0;
@@ -23,18 +22,7 @@ pub fn Minimap(state: BoardState) -> impl IntoView {
     });
     let cards_path = move || {
         state.revision.track();
-        state.cards.with(|cards| {
-            let mut path = String::with_capacity(cards.len() * 24);
-            for card in cards {
-                let (at, size) = (card.position.get_untracked(), card_size(card.kind));
-                let _ = write!(
-                    path,
-                    "M{:.0} {:.0}h{:.0}v{:.0}h-{:.0}z",
-                    at.x, at.y, size.width, size.height, size.width
-                );
-            }
-            path
-        })
+        state.cards.with(|cards| outlines(cards.iter().map(CardView::rect)))
     };
     let view_box =
         move || bounds.get().map(|b| format!("{:.0} {:.0} {:.0} {:.0}", b.x, b.y, b.width, b.height));

@@ -10,6 +10,7 @@ mod card;
 mod card_face;
 mod confirm;
 mod connections;
+mod culling;
 mod filters;
 mod focus;
 mod help;

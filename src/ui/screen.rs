@@ -1,14 +1,24 @@
 //! The part of the window where the board can be seen: below the toolbar.
 
-use crate::model::geometry::{Point, Rect};
+use crate::model::geometry::{Point, Rect, Size};
+
+/// The window's size, read without making the browser lay the page out.
+pub fn screen_size() -> Size {
+    let dimension = |v: Option<Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>>| {
+        v.and_then(Result::ok).and_then(|v| v.as_f64())
+    };
+    let window = web_sys::window();
+    Size {
+        width: dimension(window.as_ref().map(|w| w.inner_width())).unwrap_or(800.0),
+        height: dimension(window.as_ref().map(|w| w.inner_height())).unwrap_or(600.0),
+    }
+}
 
 pub fn visible_board() -> Rect {
     let Some(window) = web_sys::window() else {
         return Rect { x: 0.0, y: 0.0, width: 800.0, height: 600.0 };
     };
-    let dimension = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| v.ok().and_then(|v| v.as_f64());
-    let width = dimension(window.inner_width()).unwrap_or(800.0);
-    let height = dimension(window.inner_height()).unwrap_or(600.0);
+    let Size { width, height } = screen_size();
     // The toolbar, and the search and timeline bars under it, cover the board's top.
     let toolbar = [".toolbar", ".bar-row"]
         .iter()

@@ -36,6 +36,13 @@ pub struct CardView {
     pub position: RwSignal<Point>,
 }
 
+impl CardView {
+    /// Where the card is on the board now, in world units.
+    pub fn rect(&self) -> Rect {
+        Rect::at(self.position.get_untracked(), card_size(self.kind))
+    }
+}
+
 #[derive(Clone)]
 pub enum StringFace {
     Canon(CanonLink),
@@ -598,9 +605,7 @@ impl BoardState {
 
     /// The rectangle holding every card on the board, in world units.
     pub fn bounds(&self) -> Option<Rect> {
-        self.cards.with_untracked(|cards| {
-            Rect::bounding(cards.iter().map(|c| Rect::at(c.position.get_untracked(), card_size(c.kind))))
-        })
+        self.cards.with_untracked(|cards| Rect::bounding(cards.iter().map(CardView::rect)))
     }
 
     /// Moves the view so the world point `at` is in the middle of the visible board.

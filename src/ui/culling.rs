@@ -1,0 +1,84 @@
+//! The cards and strings the board draws: those near the view, in full, or every card's outline
+//! when too many are near to read (the rules are in `model::culling`).
+
+use crate::model::culling::{drawn, lines, outlines, still_serves, window_around, Drawn};
+use crate::model::geometry::Rect;
+use crate::model::layout::pin;
+use crate::ui::screen::screen_size;
+use crate::ui::state::{BoardState, CardView, StringView};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[derive(Clone, Default)]
+pub struct DrawnViews {
+    pub cards: Vec<CardView>,
+    pub strings: Vec<StringView>,
+    /// Too many cards are near the view to read: their outlines are drawn instead.
+    pub overview: bool,
+}
+
+/// What the board draws, following the view, the board's changes and the selection (selected
+/// cards are always drawn, so a drag or the keyboard never loses one).
+pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
+    // Moved only when the view leaves it, so a pan or a wheel step costs no new cards.
+    let window = RwSignal::new(None::<Rect>);
+    Effect::new(move |_| {
+        let view = state.viewport.get().world_shown(screen_size());
+        if !window.with_untracked(|w| w.is_some_and(|w| still_serves(w, view))) {
+            window.set(Some(window_around(view)));
+        }
+    });
+    let views = RwSignal::new(DrawnViews::default());
+    Effect::new(move |_| {
+        state.revision.track();
+        let Some(window) = window.get() else { return };
+        let selected = state.selection.with(|s| s.cards.clone());
+        let next = state.cards.with(|cards| {
+            state.strings.with(|strings| {
+                let rects: Vec<Rect> = cards.iter().map(CardView::rect).collect();
+                let index: HashMap<&str, usize> =
+                    cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+                let (tied, ties): (Vec<&StringView>, Vec<(usize, usize)>) = strings
+                    .iter()
+                    .filter_map(|s| Some((s, (*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))))
+                    .unzip();
+                match drawn(window, &rects, &ties, |i| selected.contains(&cards[i].id)) {
+                    Drawn::Overview => DrawnViews { overview: true, ..Default::default() },
+                    Drawn::Cards { cards: shown, strings: shown_ties } => DrawnViews {
+                        cards: shown.into_iter().map(|i| cards[i].clone()).collect(),
+                        strings: shown_ties.into_iter().map(|i| tied[i].clone()).collect(),
+                        overview: false,
+                    },
+                }
+            })
+        });
+        views.set(next);
+    });
+    views
+}
+
+/// Every card as an outline and every string as a straight line: one path each, however many.
+#[component]
+pub fn Overview(state: BoardState) -> impl IntoView {
+    let cards = move || {
+        state.revision.track();
+        state.cards.with(|cards| outlines(cards.iter().map(CardView::rect)))
+    };
+    let strings = move || {
+        state.revision.track();
+        let end = move |id: &str| Some(pin(state.position(id)?.get_untracked(), state.kind_of(id)?));
+        state.strings.with(|strings| lines(strings.iter().filter_map(|s| Some((end(&s.from)?, end(&s.to)?)))))
+    };
+    let label = move || {
+        format!(
+            "{} cards, too small to read here: zoom in, or click a spot to zoom in there",
+            state.cards.with(Vec::len)
+        )
+    };
+    view! {
+        <svg class="overview" width="1" height="1" role="img" aria-label=label>
+            <path class="overview-strings" d=strings/>
+            <path class="overview-cards" d=cards/>
+        </svg>
+    }
+}

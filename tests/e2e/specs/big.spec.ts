@@ -1,0 +1,69 @@
+import { test, expect, BLANK, STORAGE_KEY, card, box, screenshot, worldPosition, zoom } from "./helpers";
+// @ts-ignore: plain ES module shared with the benchmark
+import { bigBoard } from "../big-board.mjs";
+
+const N = 2000;
+const drawnCards = (page) => page.locator("[data-card-id]");
+
+async function openBig(page) {
+  await page.goto(BLANK);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(bigBoard(N))]);
+  await page.goto("/");
+  await expect(card(page, "n-0")).toBeVisible();
+}
+
+test("a big board draws only the cards near the view; the rest come as the view reaches them", async ({ page }) => {
+  await openBig(page);
+  const drawn = await drawnCards(page).count();
+  expect(drawn).toBeGreaterThan(30);
+  expect(drawn).toBeLessThan(400);
+  await expect(card(page, `n-${N - 1}`)).toHaveCount(0);
+  await screenshot(page, "big-board");
+
+  // Search flies to a card far away: it is drawn there, and the first card is no longer drawn.
+  await page.keyboard.press("/");
+  await page.keyboard.type(`Note ${N - 1}:`);
+  await page.keyboard.press("Enter");
+  await expect(card(page, `n-${N - 1}`)).toHaveAttribute("data-selected", "true");
+  await expect.poll(async () => (await box(page, `n-${N - 1}`)).x).toBeGreaterThan(0);
+  await expect(card(page, "n-0")).toHaveCount(0);
+
+  // Tab walks on through cards that were not drawn, bringing each into view.
+  await card(page, `n-${N - 1}`).focus();
+  await page.keyboard.press("Shift+Tab");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-card-id"))).toBe(`n-${N - 2}`);
+
+  // A card dragged far from where it was is drawn where it lands, and saved there.
+  const b = await box(page, `n-${N - 2}`);
+  const before = await worldPosition(page, `n-${N - 2}`);
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(b.x + b.width / 2 - 30 * i, b.y + b.height * 0.7 + 10 * i);
+  await page.mouse.up();
+  const after = await worldPosition(page, `n-${N - 2}`);
+  expect(after.x).toBeCloseTo(before.x - 300 / (await zoom(page)), 0);
+  await expect
+    .poll(() => page.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key) ?? "{}").board.positions[id]?.x, [STORAGE_KEY, `n-${N - 2}`]))
+    .toBeCloseTo(after.x, 0);
+});
+
+test("zoomed out over a big board, cards become outlines; a click zooms in and draws them again", async ({ page }) => {
+  await openBig(page);
+  await page.getByRole("button", { name: "Fit to view" }).click();
+  const overview = page.locator("svg.overview");
+  await expect(overview).toBeVisible();
+  await expect(overview).toHaveAttribute("aria-label", new RegExp(`^${N + 37} cards`));
+  await expect(drawnCards(page)).toHaveCount(0);
+  const outlines = await page.locator(".overview-cards").getAttribute("d");
+  expect(outlines!.match(/M/g)!.length).toBe(N + 37);
+  await screenshot(page, "big-board-overview");
+
+  const shown = (await page.locator(".overview-cards").boundingBox())!;
+  // (apart, so the two clicks are not a double-click)
+  await page.mouse.click(shown.x + shown.width * 0.5, shown.y + shown.height * 0.5);
+  await page.waitForTimeout(600);
+  await page.mouse.click(640, 400);
+  await expect(overview).toHaveCount(0);
+  expect(await drawnCards(page).count()).toBeGreaterThan(0);
+  expect(await drawnCards(page).count()).toBeLessThan(400);
+});
