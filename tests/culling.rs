@@ -1,6 +1,8 @@
 //! Culling: which cards and strings the board draws near the view, and when it draws outlines.
 
-use caseboard::model::culling::{drawn, lines, outlines, still_serves, window_around, Drawn, MAX_DRAWN};
+use caseboard::model::culling::{
+    drawn, lines, outlines, still_serves, window_around, Drawn, MARGIN, MAX_DRAWN,
+};
 use caseboard::model::geometry::{Point, Rect, Size, Viewport};
 use proptest::prelude::*;
 
@@ -34,8 +36,8 @@ fn a_window_serves_small_pans_and_zooms_but_not_large_ones() {
     let w = window_around(v);
     assert!(still_serves(w, v));
     let panned = |dx: f64| Rect { x: v.x + dx, ..v };
-    assert!(still_serves(w, panned(v.width * 0.4)));
-    assert!(!still_serves(w, panned(v.width * 0.6)));
+    assert!(still_serves(w, panned(v.width * MARGIN * 0.8)));
+    assert!(!still_serves(w, panned(v.width * MARGIN * 1.2)));
     let zoomed = |factor: f64| {
         let c = v.center();
         let (width, height) = (v.width / factor, v.height / factor);

@@ -7,11 +7,15 @@ use std::fmt::Write;
 
 /// Room drawn around the view on every side, as a share of the view's size: a pan of up to this
 /// much finds its cards already there.
-pub const MARGIN: f64 = 0.5;
+pub const MARGIN: f64 = 0.25;
 
 /// More cards than this near the view are drawn as outlines: at such a zoom no card can be read,
 /// and each drawn card would cost every frame.
 pub const MAX_DRAWN: usize = 400;
+
+/// Selected cards are drawn wherever they are, so a drag or the keyboard never loses one; but not a
+/// selection bigger than this (everything, say), which would draw the whole board.
+pub const MAX_KEPT: usize = 50;
 
 /// The part of the world drawn for `view` (the world the screen shows).
 pub fn window_around(view: Rect) -> Rect {

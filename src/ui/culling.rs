@@ -1,7 +1,7 @@
 //! The cards and strings the board draws: those near the view, in full, or every card's outline
 //! when too many are near to read (the rules are in `model::culling`).
 
-use crate::model::culling::{drawn, lines, outlines, still_serves, window_around, Drawn};
+use crate::model::culling::{drawn, lines, outlines, still_serves, window_around, Drawn, MAX_KEPT};
 use crate::model::geometry::Rect;
 use crate::model::layout::pin;
 use crate::ui::screen::screen_size;
@@ -17,8 +17,7 @@ pub struct DrawnViews {
     pub overview: bool,
 }
 
-/// What the board draws, following the view, the board's changes and the selection (selected
-/// cards are always drawn, so a drag or the keyboard never loses one).
+/// What the board draws, following the view, the board's changes and the selection.
 pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
     // Moved only when the view leaves it, so a pan or a wheel step costs no new cards.
     let window = RwSignal::new(None::<Rect>);
@@ -32,7 +31,7 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
     Effect::new(move |_| {
         state.revision.track();
         let Some(window) = window.get() else { return };
-        let selected = state.selection.with(|s| s.cards.clone());
+        let selected = state.selection.with(|s| (s.cards.len() <= MAX_KEPT).then(|| s.cards.clone()));
         let next = state.cards.with(|cards| {
             state.strings.with(|strings| {
                 let rects: Vec<Rect> = cards.iter().map(CardView::rect).collect();
@@ -42,7 +41,9 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
                     .iter()
                     .filter_map(|s| Some((s, (*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))))
                     .unzip();
-                match drawn(window, &rects, &ties, |i| selected.contains(&cards[i].id)) {
+                match drawn(window, &rects, &ties, |i| {
+                    selected.as_ref().is_some_and(|s| s.contains(&cards[i].id))
+                }) {
                     Drawn::Overview => DrawnViews { overview: true, ..Default::default() },
                     Drawn::Cards { cards: shown, strings: shown_ties } => DrawnViews {
                         cards: shown.into_iter().map(|i| cards[i].clone()).collect(),

@@ -79,6 +79,9 @@ async function measure(browser, n) {
   await cdp.send("Performance.enable");
   const heapMb = (await metrics(cdp)).JSHeapUsedSize / 1048576;
 
+  // The floor: the same steps with no input, only the two frames (and this script's requests).
+  const idle = await perStep(page, cdp, async () => {});
+
   // Drag a note with two strings (and two more ending at it).
   await page.getByRole("button", { name: "Theories" }).click(); // close the side panel
   const note = page.locator('[data-card-id="n-0"]');
@@ -123,7 +126,7 @@ async function measure(browser, n) {
 
   const link = await shareLength(page);
   await context.close();
-  return { cards: n, drawn, loadMs, heapMb, drag, pan, zoom, saveMs, storedBytes, savesPerDrag, link };
+  return { cards: n, drawn, loadMs, heapMb, idle, drag, pan, zoom, saveMs, storedBytes, savesPerDrag, link };
 }
 
 async function defaultLink(browser) {
@@ -150,13 +153,13 @@ await browser.close();
 results.bundle = JSON.parse(process.env.BENCH_BUNDLE ?? "{}");
 
 const f = (v) => (typeof v === "number" ? v.toFixed(v < 10 ? 2 : 0) : String(v));
-console.log("\n| cards | drawn | reload → interactive (ms) | JS heap (MB) | drag / move (ms) | pan / step (ms) | wheel / step (ms) | save (ms) | stored (bytes) | saves per drag | share link (chars) |");
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("\n| cards | drawn | reload → interactive (ms) | JS heap (MB) | idle frame (ms) | drag / move (ms) | pan / step (ms) | wheel / step (ms) | save (ms) | stored (bytes) | saves per drag | share link (chars) |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results.sizes) {
-  console.log(`| ${r.cards} | ${r.drawn} | ${f(r.loadMs)} | ${f(r.heapMb)} | ${f(r.drag.task)} | ${f(r.pan?.task ?? "n/a")} | ${f(r.zoom.task)} | ${f(r.saveMs)} | ${r.storedBytes} | ${r.savesPerDrag} | ${r.link} |`);
+  console.log(`| ${r.cards} | ${r.drawn} | ${f(r.loadMs)} | ${f(r.heapMb)} | ${f(r.idle.task)} | ${f(r.drag.task)} | ${f(r.pan?.task ?? "n/a")} | ${f(r.zoom.task)} | ${f(r.saveMs)} | ${r.storedBytes} | ${r.savesPerDrag} | ${r.link} |`);
 }
 console.log(`\nshare link for the default board: ${results.defaultLink} characters`);
-console.log("(drag, pan and wheel: CDP TaskDuration per step, each step followed by two animation frames; script/style/layout in results.json)");
+console.log("(drag, pan and wheel: CDP TaskDuration per step, each step followed by two animation frames; idle frame: the same with no input, the floor of this method; script/style/layout in results.json)");
 
 const by = (n) => results.sizes.find((r) => r.cards === n);
 const budgets = [];

@@ -4,7 +4,7 @@ import { card, openCentredOn, waitForSave } from "./helpers";
 
 // This test breaks the app on purpose, so it uses Playwright's own `test` (without the panic guard).
 test("when the app breaks, an overlay offers the saved board and a reload instead of a dead page", async ({ page }) => {
-  await openCentredOn(page, "case-1995-runaway", 1);
+  await openCentredOn(page, "harry-bosch", 1);
   await card(page, "harry-bosch").focus();
   await page.keyboard.press("ArrowDown");
   await waitForSave(page, "harry-bosch");

@@ -70,6 +70,9 @@ test(`two fingers pinch to zoom ${where}`, async ({ page }) => {
   await expect.poll(() => zoom(page)).toBeGreaterThan(z0 * 2.9);
   expect(await zoom(page)).toBeLessThan(z0 * 3.1);
   // a pinch moves the view, never a card
-  expect(await Promise.all(universe.entities.map((e) => worldPosition(page, e.id)))).toEqual(positions);
+  // (zoomed in, only the cards near the view are drawn: each of those is where it was)
+  const drawn = await page.locator("[data-card-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-card-id")!));
+  expect(drawn.length).toBeGreaterThan(0);
+  for (const id of drawn) expect(await worldPosition(page, id)).toEqual(positions[universe.entities.findIndex((e) => e.id === id)]);
 });
 }
