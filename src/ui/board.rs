@@ -90,7 +90,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let marquee = RwSignal::new(None::<Marquee>);
     let press = StoredValue::new(None::<(i32, Point)>);
     let drawn = drawn_views(state);
-    let overview = move || drawn.with(|d| d.overview);
+    // Its own memo, so the outlines are redrawn only when the board switches to them.
+    let overview = Memo::new(move |_| drawn.with(|d| d.overview));
 
     let local = move |ev: &PointerEvent| -> Point {
         let origin = board_ref.get_untracked().map(|el| el.get_bounding_client_rect());
@@ -183,7 +184,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             }
         }
         if clicked && ev.type_() == "pointerup" {
-            if drawn.with_untracked(|d| d.overview) {
+            if overview.get_untracked() {
                 state.set_viewport(state.viewport.get_untracked().zoomed_at(at, OVERVIEW_CLICK_ZOOM));
             }
             state.cancel_connecting();
@@ -198,7 +199,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.closest(".string").ok().flatten().is_some());
         // Over the overview, each click zooms in instead.
-        if on_string || drawn.with_untracked(|d| d.overview) {
+        if on_string || overview.get_untracked() {
             return;
         }
         let at = Point::new(ev.client_x() as f64, ev.client_y() as f64);
@@ -230,7 +231,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             class:panning=move || panning.get()
             class:select-mode=move || state.select_mode.get()
             class:far=move || state.viewport.with(|v| v.zoom < PINS_FROM_ZOOM)
-            class:overview-mode=overview
+            class:overview-mode=move || overview.get()
             class:connecting=move || state.connecting.with(|c| c.is_some())
             node_ref=board_ref
             role="application"
@@ -251,7 +252,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             }
         >
             <div class="world" style:transform=world_transform>
-                {move || overview().then(|| view! { <Overview state/> })}
+                {move || overview.get().then(|| view! { <Overview state/> })}
                 <div class="cards">
                     <For each=move || drawn.with(|d| d.cards.clone()) key=|c| c.id.clone() let:card>
                         <Card card state/>
