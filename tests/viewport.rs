@@ -65,4 +65,49 @@ proptest! {
         // it sags: the middle hangs no higher than the ends' average
         prop_assert!(s.midpoint().y >= (fy + ty) / 2.0 - 1e-9);
     }
+
+    #[test]
+    fn a_part_of_a_string_is_the_same_curve(fx in -1e4..1e4f64, fy in -1e4..1e4f64, tx in -1e4..1e4f64, ty in -1e4..1e4f64, a in 0.0..1.0f64, b in 0.0..1.0f64, u in 0.0..1.0f64) {
+        use caseboard::model::string_path::SaggingString;
+        let s = SaggingString::between(Point::new(fx, fy), Point::new(tx, ty));
+        let (t0, t1) = (a.min(b), a.max(b));
+        let part = s.part(t0, t1);
+        prop_assert!(close(part.at(u), s.at(t0 + (t1 - t0) * u)));
+        prop_assert!(close(s.part(0.0, 1.0).control, s.control));
+        // lengths add up along the curve
+        prop_assert!(s.length_to(t0) <= s.length_to(t1) + 1e-6);
+    }
+
+    #[test]
+    fn every_point_of_a_string_inside_an_area_lies_in_its_span(fx in -1e4..1e4f64, fy in -1e4..1e4f64, tx in -1e4..1e4f64, ty in -1e4..1e4f64, x in -3e3..3e3f64, y in -3e3..3e3f64, w in 20.0..4000.0f64, h in 20.0..4000.0f64) {
+        use caseboard::model::string_path::SaggingString;
+        let s = SaggingString::between(Point::new(fx, fy), Point::new(tx, ty));
+        let area = Rect { x, y, width: w, height: h };
+        let span = s.span_within(area);
+        for i in 0..=2000 {
+            let t = i as f64 / 2000.0;
+            let p = s.at(t);
+            if p.x >= x && p.x <= x + w && p.y >= y && p.y <= y + h {
+                let (t0, t1) = span.expect("a point inside, but no span");
+                prop_assert!(t >= t0 - 1e-12 && t <= t1 + 1e-12, "t {} outside {}..{}", t, t0, t1);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_length_of_a_straight_string_is_its_distance() {
+    use caseboard::model::string_path::SaggingString;
+    let s = SaggingString {
+        from: Point::new(0.0, 0.0),
+        control: Point::new(50.0, 0.0),
+        to: Point::new(100.0, 0.0),
+    };
+    assert!((s.length_to(1.0) - 100.0).abs() < 1e-9);
+    assert!((s.length_to(0.5) - 50.0).abs() < 1e-9);
+    assert_eq!(
+        s.span_within(Rect { x: 40.0, y: -5.0, width: 20.0, height: 10.0 }).map(|(a, b)| a < 0.4 && b > 0.6),
+        Some(true)
+    );
+    assert_eq!(s.span_within(Rect { x: 40.0, y: 500.0, width: 20.0, height: 10.0 }), None);
 }

@@ -13,6 +13,10 @@ impl Point {
         Point { x, y }
     }
 
+    pub fn distance_to(self, other: Point) -> f64 {
+        (other.x - self.x).hypot(other.y - self.y)
+    }
+
     pub fn offset(self, dx: f64, dy: f64) -> Point {
         Point::new(self.x + dx, self.y + dy)
     }

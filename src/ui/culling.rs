@@ -20,7 +20,7 @@ pub struct DrawnViews {
 /// What the board draws, following the view, the board's changes and the selection.
 pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
     // Moved only when the view leaves it, so a pan or a wheel step costs no new cards.
-    let window = RwSignal::new(None::<Rect>);
+    let window = state.drawn_window;
     Effect::new(move |_| {
         let view = state.viewport.get().world_shown(screen_size());
         if !window.with_untracked(|w| w.is_some_and(|w| still_serves(w, view))) {

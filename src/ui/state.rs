@@ -116,6 +116,8 @@ pub struct BoardState {
     pub lit: Memo<Option<BTreeSet<String>>>,
     pub clip: StoredValue<Clip>,
     pub viewport: RwSignal<Viewport>,
+    /// The part of the world the board draws (`ui::culling`); None until it is first measured.
+    pub drawn_window: RwSignal<Option<Rect>>,
     /// True while two fingers pinch: a card drag that one of them began gives way.
     pub pinching: StoredValue<bool>,
     pub notices: Notices,
@@ -144,6 +146,7 @@ impl BoardState {
         });
         let state = BoardState {
             viewport: RwSignal::new(restored.viewport.unwrap_or_default()),
+            drawn_window: RwSignal::new(None),
             universe: StoredValue::new(universe),
             defaults: StoredValue::new(defaults),
             board,

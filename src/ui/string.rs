@@ -24,7 +24,21 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
     let (from_kind, to_kind) = (state.kind_of(&from)?, state.kind_of(&to)?);
     let curve =
         Memo::new(move |_| SaggingString::between(pin(from_at.get(), from_kind), pin(to_at.get(), to_kind)));
-    let path = move || curve.get().svg_path();
+    // The line is drawn only over the part of the world the board draws: a string to a card far
+    // away would otherwise cost its whole length in dashes on every frame.
+    let drawn_part = Memo::new(move |_| {
+        let whole = curve.get();
+        match state.drawn_window.get() {
+            Some(window) => {
+                whole.span_within(window).map(|(t0, t1)| (whole.part(t0, t1), whole.length_to(t0)))
+            }
+            None => Some((whole, 0.0)),
+        }
+    });
+    let path = move || drawn_part.with(|p| p.as_ref().map(|(part, _)| part.svg_path()).unwrap_or_default());
+    // Keeps the dashes where they are along the whole string, wherever the drawn part begins.
+    let dash_offset =
+        move || drawn_part.with(|p| format!("{:.1}", p.as_ref().map_or(0.0, |(_, skipped)| *skipped)));
     let label_at = Memo::new(move |_| curve.get().midpoint());
     let (from_id, to_id) = (StoredValue::new(from.clone()), StoredValue::new(to.clone()));
     let id_store = StoredValue::new(id.clone());
@@ -116,7 +130,7 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
                         on:keydown=on_key
                     >
                         <path class="string-hit" d=move || curve.get().svg_part(HIT_FROM, 1.0 - HIT_FROM, 12) on:pointerdown=select/>
-                        <path class="string-line" d=path style:stroke-width=move || width(confidence())/>
+                        <path class="string-line" d=path style:stroke-width=move || width(confidence()) style:stroke-dashoffset=dash_offset/>
                         <Label at=label_at text=label struck=move || confidence() == Confidence::Debunked/>
                     </g>
                 }
