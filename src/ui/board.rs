@@ -7,9 +7,11 @@ use crate::ui::card::{capture, Card};
 use crate::ui::culling::{drawn_views, Overview};
 use crate::ui::state::BoardState;
 use crate::ui::string::{RubberBand, Strand};
+use crate::web::debounce::Debounce;
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -76,6 +78,9 @@ impl Marquee {
 /// Below this zoom pins are too small to aim at, and would steal a finger's drag of the card.
 const PINS_FROM_ZOOM: f64 = 0.45;
 
+/// The view counts as still moving this long after the last wheel step.
+const WHEEL_QUIET: Duration = Duration::from_millis(200);
+
 /// A click on the overview zooms in this much around it.
 const OVERVIEW_CLICK_ZOOM: f64 = 3.0;
 
@@ -87,6 +92,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let board_ref = NodeRef::<Div>::new();
     let gesture = StoredValue::new(Gesture::default());
     let panning = RwSignal::new(false);
+    let wheeling = RwSignal::new(false);
+    let wheel_quiet = Debounce::new(WHEEL_QUIET);
     let marquee = RwSignal::new(None::<Marquee>);
     let press = StoredValue::new(None::<(i32, Point)>);
     let drawn = drawn_views(state);
@@ -208,7 +215,13 @@ pub fn Board(state: BoardState) -> impl IntoView {
         state.add_note(world);
     };
 
-    board_ref.on_load(move |el| listen_to_wheel(&el, state));
+    let on_wheel_step = move || {
+        if !wheeling.get_untracked() {
+            wheeling.set(true);
+        }
+        wheel_quiet.schedule(move || wheeling.set(false));
+    };
+    board_ref.on_load(move |el| listen_to_wheel(&el, state, on_wheel_step));
 
     let world_transform = move || state.viewport.get().css_transform();
     let cork_offset = move || {
@@ -229,6 +242,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         <div
             class="board"
             class:panning=move || panning.get()
+            class:moving=move || panning.get() || wheeling.get()
             class:select-mode=move || state.select_mode.get()
             class:far=move || state.viewport.with(|v| v.zoom < PINS_FROM_ZOOM)
             class:overview-mode=move || overview.get()
@@ -290,7 +304,7 @@ fn select_in(state: BoardState, marquee: Marquee) {
 
 /// The wheel zooms around the cursor. Attached by hand so it is not passive and can stop the
 /// page from scrolling or the browser from zooming.
-fn listen_to_wheel(el: &web_sys::HtmlDivElement, state: BoardState) {
+fn listen_to_wheel(el: &web_sys::HtmlDivElement, state: BoardState, on_step: impl Fn() + 'static) {
     let target = el.clone();
     let on_wheel = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -304,6 +318,7 @@ fn listen_to_wheel(el: &web_sys::HtmlDivElement, state: BoardState) {
         let factor = (-pixels * WHEEL_ZOOM_PER_PIXEL).exp();
         let view: Viewport = state.viewport.get_untracked().zoomed_at(anchor, factor);
         state.set_viewport(view);
+        on_step();
     });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(false);
