@@ -270,6 +270,12 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
                 if by_keyboard {
                     id_store.with_value(|id| state.reveal_card(id));
                 }
+                state.focused_card.set(Some(id_store.get_value()));
+            }
+            on:blur=move |_| {
+                if id_store.with_value(|id| state.focused_card.with_untracked(|f| f.as_ref() == Some(id))) {
+                    state.focused_card.set(None);
+                }
             }
             on:keydown=on_keydown
         >

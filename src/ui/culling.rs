@@ -17,7 +17,7 @@ pub struct DrawnViews {
     pub overview: bool,
 }
 
-/// What the board draws, following the view, the board's changes and the selection.
+/// What the board draws, following the view, the board's changes, the selection and the focus.
 pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
     // Moved only when the view leaves it, so a pan or a wheel step costs no new cards.
     let window = state.drawn_window;
@@ -32,6 +32,7 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
         state.revision.track();
         let Some(window) = window.get() else { return };
         let selected = state.selection.with(|s| (s.cards.len() <= MAX_KEPT).then(|| s.cards.clone()));
+        let focused = state.focused_card.get();
         let next = state.cards.with(|cards| {
             state.strings.with(|strings| {
                 let rects: Vec<Rect> = cards.iter().map(CardView::rect).collect();
@@ -41,9 +42,11 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
                     .iter()
                     .filter_map(|s| Some((s, (*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))))
                     .unzip();
-                match drawn(window, &rects, &ties, |i| {
-                    selected.as_ref().is_some_and(|s| s.contains(&cards[i].id))
-                }) {
+                let kept = |i: usize| {
+                    let id = &cards[i].id;
+                    focused.as_ref() == Some(id) || selected.as_ref().is_some_and(|s| s.contains(id))
+                };
+                match drawn(window, &rects, &ties, kept) {
                     Drawn::Overview => DrawnViews { overview: true, ..Default::default() },
                     Drawn::Cards { cards: shown, strings: shown_ties } => DrawnViews {
                         cards: shown.into_iter().map(|i| cards[i].clone()).collect(),

@@ -116,6 +116,8 @@ pub struct BoardState {
     pub lit: Memo<Option<BTreeSet<String>>>,
     pub clip: StoredValue<Clip>,
     pub viewport: RwSignal<Viewport>,
+    /// The card that has focus, kept drawn wherever the view goes so focus is never lost.
+    pub focused_card: RwSignal<Option<String>>,
     /// The part of the world the board draws (`ui::culling`); None until it is first measured.
     pub drawn_window: RwSignal<Option<Rect>>,
     /// True while two fingers pinch: a card drag that one of them began gives way.
@@ -147,6 +149,7 @@ impl BoardState {
         let state = BoardState {
             viewport: RwSignal::new(restored.viewport.unwrap_or_default()),
             drawn_window: RwSignal::new(None),
+            focused_card: RwSignal::new(None),
             universe: StoredValue::new(universe),
             defaults: StoredValue::new(defaults),
             board,

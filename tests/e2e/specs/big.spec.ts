@@ -25,13 +25,35 @@ test("a big board draws only the cards near the view; the rest come as the view 
   await page.keyboard.type(`Note ${N - 1}:`);
   await page.keyboard.press("Enter");
   await expect(card(page, `n-${N - 1}`)).toHaveAttribute("data-selected", "true");
-  await expect.poll(async () => (await box(page, `n-${N - 1}`)).x).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      const b = await box(page, `n-${N - 1}`);
+      return b.x > 0 && b.y > 0 && b.x + b.width < 1280 && b.y + b.height < 800;
+    })
+    .toBe(true);
   await expect(card(page, "n-0")).toHaveCount(0);
 
   // Tab walks on through cards that were not drawn, bringing each into view.
+  const active = () => page.evaluate(() => document.activeElement?.getAttribute("data-card-id"));
+  const far = await box(page, `n-${N - 1}`);
+  await page.mouse.move(far.x + far.width / 2, far.y + far.height / 2);
+  await page.mouse.wheel(0, 400);
+  await page.mouse.wheel(0, 400);
   await card(page, `n-${N - 1}`).focus();
   await page.keyboard.press("Shift+Tab");
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-card-id"))).toBe(`n-${N - 2}`);
+  await expect.poll(active).toBe(`n-${N - 2}`);
+
+  // The focused card stays drawn, and focused, when the wheel takes the view far away from it.
+  await page.mouse.move(10, 600);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+  await expect.poll(() => zoom(page)).toBeGreaterThan(3.9);
+  const away = await box(page, `n-${N - 2}`);
+  expect(away.x > 1280 * 2 || away.y + away.height < -800, "far outside the drawn window").toBe(true);
+  expect(await active()).toBe(`n-${N - 2}`);
+  await page.keyboard.press("Tab");
+  await expect.poll(active).toBe(`n-${N - 1}`);
+  await page.keyboard.press("Shift+Tab");
+  await expect.poll(active).toBe(`n-${N - 2}`);
 
   // A card dragged far from where it was is drawn where it lands, and saved there.
   const b = await box(page, `n-${N - 2}`);
