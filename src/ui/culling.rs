@@ -19,10 +19,15 @@ pub struct DrawnViews {
 
 /// What the board draws, following the view, the board's changes, the selection and the focus.
 pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
+    // The window's size changes what the view shows as much as a pan does (a phone turned, a
+    // desktop window made bigger).
+    let screen = RwSignal::new(screen_size());
+    let resized = window_event_listener(leptos::ev::resize, move |_| screen.set(screen_size()));
+    on_cleanup(move || resized.remove());
     // Moved only when the view leaves it, so a pan or a wheel step costs no new cards.
     let window = state.drawn_window;
     Effect::new(move |_| {
-        let view = state.viewport.get().world_shown(screen_size());
+        let view = state.viewport.get().world_shown(screen.get());
         if !window.with_untracked(|w| w.is_some_and(|w| still_serves(w, view))) {
             window.set(Some(window_around(view)));
         }

@@ -20,6 +20,12 @@ test("a big board draws only the cards near the view; the rest come as the view 
   await expect(card(page, `n-${N - 1}`)).toHaveCount(0);
   await screenshot(page, "big-board");
 
+  // A bigger window shows more of the board: the cards it uncovers are drawn.
+  await expect(card(page, "n-14")).toHaveCount(0);
+  await page.setViewportSize({ width: 2560, height: 1000 });
+  await expect(card(page, "n-14")).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // Search flies to a card far away: it is drawn there, and the first card is no longer drawn.
   await page.keyboard.press("/");
   await page.keyboard.type(`Note ${N - 1}:`);
@@ -37,7 +43,6 @@ test("a big board draws only the cards near the view; the rest come as the view 
   const active = () => page.evaluate(() => document.activeElement?.getAttribute("data-card-id"));
   const far = await box(page, `n-${N - 1}`);
   await page.mouse.move(far.x + far.width / 2, far.y + far.height / 2);
-  await page.mouse.wheel(0, 400);
   await page.mouse.wheel(0, 400);
   await card(page, `n-${N - 1}`).focus();
   await page.keyboard.press("Shift+Tab");
