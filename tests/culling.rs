@@ -52,7 +52,12 @@ fn a_window_serves_small_pans_and_zooms_but_not_large_ones() {
 fn too_many_cards_near_the_view_become_an_overview() {
     let (cards, strings) = grid(5000, 70);
     let wide = Viewport { x: 0.0, y: 0.0, zoom: 0.1 }.world_shown(Size { width: 1280.0, height: 800.0 });
-    assert_eq!(drawn(window_around(wide), &cards, &strings, |_| false), Drawn::Overview);
+    assert_eq!(drawn(window_around(wide), &cards, &strings, |_| false), Drawn::Overview { kept: vec![] });
+    assert_eq!(
+        drawn(window_around(wide), &cards, &strings, |i| i == 7),
+        Drawn::Overview { kept: vec![7] },
+        "a kept card is drawn in full over the outlines"
+    );
     let Drawn::Cards { cards: shown, .. } = drawn(window_around(view()), &cards, &strings, |_| false) else {
         panic!("a view at half zoom draws cards");
     };
@@ -99,7 +104,7 @@ proptest! {
         let strings: Vec<(usize, usize)> = ties.into_iter().filter(|&(a, b)| a < cards.len() && b < cards.len()).collect();
         let view = Viewport { x, y, zoom }.world_shown(Size { width: 1280.0, height: 800.0 });
         match drawn(window_around(view), &cards, &strings, |_| false) {
-            Drawn::Overview => {
+            Drawn::Overview { .. } => {
                 let near = cards.iter().filter(|c| c.overlaps(&window_around(view), 0.0)).count();
                 prop_assert!(near > MAX_DRAWN);
             }

@@ -42,8 +42,8 @@ pub fn still_serves(window: Rect, view: Rect) -> bool {
 pub enum Drawn {
     /// These cards and strings, each in full.
     Cards { cards: Vec<usize>, strings: Vec<usize> },
-    /// Too many cards to read: outlines only.
-    Overview,
+    /// Too many cards to read: outlines, and only the kept cards in full.
+    Overview { kept: Vec<usize> },
 }
 
 /// What to draw in `window`. `cards` are the cards' rectangles; `strings` name their two cards by
@@ -57,7 +57,7 @@ pub fn drawn(
 ) -> Drawn {
     let near: Vec<bool> = cards.iter().map(|r| r.overlaps(&window, 0.0)).collect();
     if near.iter().filter(|n| **n).count() > MAX_DRAWN {
-        return Drawn::Overview;
+        return Drawn::Overview { kept: (0..cards.len()).filter(|&i| keep(i)).collect() };
     }
     let shown: Vec<bool> = near.iter().enumerate().map(|(i, n)| *n || keep(i)).collect();
     let strings = strings

@@ -68,7 +68,13 @@ impl SaggingString {
     pub fn span_within(&self, area: Rect) -> Option<(f64, f64)> {
         let reach = self.from.distance_to(self.control) + self.control.distance_to(self.to);
         let spacing = (area.width.min(area.height) / 4.0).max(1.0);
-        let steps = ((reach / spacing).ceil() as usize).clamp(8, 4096);
+        const MAX_STEPS: usize = 4096;
+        let wanted = (reach / spacing).ceil();
+        // Too long to sample that finely: draw all of it rather than risk missing a part.
+        if wanted > MAX_STEPS as f64 {
+            return Some((0.0, 1.0));
+        }
+        let steps = (wanted as usize).max(8);
         let near = area.grown(spacing);
         let inside = |i: usize| {
             let p = self.at(i as f64 / steps as f64);

@@ -84,6 +84,9 @@ const WHEEL_QUIET: Duration = Duration::from_millis(200);
 /// A click on the overview zooms in this much around it.
 const OVERVIEW_CLICK_ZOOM: f64 = 3.0;
 
+/// A double-click is two clicks within this many milliseconds (the usual system default).
+const DOUBLE_CLICK_MS: f64 = 500.0;
+
 /// A press that moves less than this (screen pixels) is a click, not a drag.
 pub const CLICK_SLOP: f64 = 4.0;
 
@@ -99,6 +102,9 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let drawn = drawn_views(state);
     // Its own memo, so the outlines are redrawn only when the board switches to them.
     let overview = Memo::new(move |_| drawn.with(|d| d.overview));
+    // When a click last zoomed in from the overview: the double-click it may be part of does not
+    // also add a note where the cards now show.
+    let left_overview_at = StoredValue::new(f64::NEG_INFINITY);
 
     let local = move |ev: &PointerEvent| -> Point {
         let origin = board_ref.get_untracked().map(|el| el.get_bounding_client_rect());
@@ -193,6 +199,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         if clicked && ev.type_() == "pointerup" {
             if overview.get_untracked() {
                 state.set_viewport(state.viewport.get_untracked().zoomed_at(at, OVERVIEW_CLICK_ZOOM));
+                left_overview_at.set_value(js_sys::Date::now());
             }
             state.cancel_connecting();
             if !ev.shift_key() {
@@ -206,7 +213,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.closest(".string").ok().flatten().is_some());
         // Over the overview, each click zooms in instead.
-        if on_string || overview.get_untracked() {
+        let zoomed_in_by_click = js_sys::Date::now() - left_overview_at.get_value() < DOUBLE_CLICK_MS;
+        if on_string || overview.get_untracked() || zoomed_in_by_click {
             return;
         }
         let at = Point::new(ev.client_x() as f64, ev.client_y() as f64);

@@ -136,29 +136,25 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             return;
         }
         let id = id_store.get_value();
-        if let Some(from) = state.connecting.get_untracked().map(|c| c.from) {
-            match ev.key().as_str() {
-                "Enter" | " " => {
-                    ev.prevent_default();
-                    state.connect(&from, &id);
-                    focus_card(&id);
-                }
-                "ArrowRight" | "ArrowDown" => {
-                    focus_neighbour(state, &id, true);
-                }
-                "ArrowLeft" | "ArrowUp" => {
-                    focus_neighbour(state, &id, false);
-                }
-                _ => return,
-            }
-            ev.prevent_default();
-            return;
-        }
         // Cards far from the view are not drawn, so the browser's own Tab order cannot reach them.
         if ev.key() == "Tab" && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) {
             if focus_neighbour(state, &id, !ev.shift_key()) {
                 ev.prevent_default();
             }
+            return;
+        }
+        if let Some(from) = state.connecting.get_untracked().map(|c| c.from) {
+            match ev.key().as_str() {
+                "Enter" | " " => {
+                    state.connect(&from, &id);
+                    focus_card(&id);
+                }
+                // At either end of the board there is nowhere further to go.
+                "ArrowRight" | "ArrowDown" => _ = focus_neighbour(state, &id, true),
+                "ArrowLeft" | "ArrowUp" => _ = focus_neighbour(state, &id, false),
+                _ => return,
+            }
+            ev.prevent_default();
             return;
         }
         let step = if ev.shift_key() { BIG_STEP } else { STEP };
@@ -270,10 +266,15 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
                 if by_keyboard {
                     id_store.with_value(|id| state.reveal_card(id));
                 }
-                state.focused_card.set(Some(id_store.get_value()));
             }
-            on:blur=move |_| {
-                if id_store.with_value(|id| state.focused_card.with_untracked(|f| f.as_ref() == Some(id))) {
+            // Focus anywhere in the card (its pin, its editor) keeps it drawn; it is let go only
+            // when focus moves elsewhere in the page, not when the browser window loses focus.
+            on:focusin=move |_| state.focused_card.set(Some(id_store.get_value()))
+            on:focusout=move |ev: web_sys::FocusEvent| {
+                let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let stays = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|card| card.contains(to.as_ref()));
+                let ours = id_store.with_value(|id| state.focused_card.with_untracked(|f| f.as_ref() == Some(id)));
+                if to.is_some() && !stays && ours {
                     state.focused_card.set(None);
                 }
             }

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 pub struct DrawnViews {
     pub cards: Vec<CardView>,
     pub strings: Vec<StringView>,
-    /// Too many cards are near the view to read: their outlines are drawn instead.
+    /// Too many cards are near the view to read: their outlines are drawn instead, with only the
+    /// kept cards (focused, selected, being worked on) in full.
     pub overview: bool,
 }
 
@@ -32,12 +33,18 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
             window.set(Some(window_around(view)));
         }
     });
+    // Memos, so that what does not change them (a string clicked, the pointer moving while a
+    // string is tied) does not make the board work out again what to draw.
+    let kept_selection =
+        Memo::new(move |_| state.selection.with(|s| (s.cards.len() <= MAX_KEPT).then(|| s.cards.clone())));
+    let tying_from = Memo::new(move |_| state.connecting.with(|c| c.as_ref().map(|c| c.from.clone())));
     let views = RwSignal::new(DrawnViews::default());
     Effect::new(move |_| {
         state.revision.track();
         let Some(window) = window.get() else { return };
-        let selected = state.selection.with(|s| (s.cards.len() <= MAX_KEPT).then(|| s.cards.clone()));
-        let focused = state.focused_card.get();
+        let selected = kept_selection.get();
+        // Cards a gesture or a text field is working on stay drawn too.
+        let busy = [state.focused_card.get(), state.editing.get(), tying_from.get()];
         let next = state.cards.with(|cards| {
             state.strings.with(|strings| {
                 let rects: Vec<Rect> = cards.iter().map(CardView::rect).collect();
@@ -49,10 +56,15 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
                     .unzip();
                 let kept = |i: usize| {
                     let id = &cards[i].id;
-                    focused.as_ref() == Some(id) || selected.as_ref().is_some_and(|s| s.contains(id))
+                    busy.iter().any(|b| b.as_ref() == Some(id))
+                        || selected.as_ref().is_some_and(|s| s.contains(id))
                 };
                 match drawn(window, &rects, &ties, kept) {
-                    Drawn::Overview => DrawnViews { overview: true, ..Default::default() },
+                    Drawn::Overview { kept } => DrawnViews {
+                        cards: kept.into_iter().map(|i| cards[i].clone()).collect(),
+                        strings: Vec::new(),
+                        overview: true,
+                    },
                     Drawn::Cards { cards: shown, strings: shown_ties } => DrawnViews {
                         cards: shown.into_iter().map(|i| cards[i].clone()).collect(),
                         strings: shown_ties.into_iter().map(|i| tied[i].clone()).collect(),
