@@ -1,8 +1,10 @@
+mod support;
+
 use caseboard::formats::canvas::{
     self, export, import, looks_like_canvas, CanvasError, MAX_CANVAS_BYTES, MAX_NESTING, MAX_NODES,
 };
 use caseboard::formats::envelope;
-use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory, MAX_TEXT};
+use caseboard::model::board::{Board, Confidence, FanCard, Theory, MAX_TEXT};
 use caseboard::model::geometry::Point;
 use caseboard::model::layout::default_layout;
 use caseboard::model::query::Horizon;
@@ -12,6 +14,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use support::fan_string;
 
 fn ballard() -> &'static Universe {
     static UNIVERSE: OnceLock<Universe> = OnceLock::new();
@@ -56,15 +59,7 @@ fn add_card(board: &mut Board, id: &str, title: &str, text: &str, url: Option<&s
 }
 
 fn add_string(board: &mut Board, id: &str, from: &str, to: &str, label: &str) {
-    let string = FanString {
-        id: id.into(),
-        from: from.into(),
-        to: to.into(),
-        label: label.into(),
-        theory: "t".into(),
-        confidence: Confidence::Likely,
-    };
-    board.strings.insert(id.into(), string);
+    board.strings.insert(id.into(), fan_string(id, from, to, label, "t"));
 }
 
 fn add_theory(board: &mut Board, colour: &str) {

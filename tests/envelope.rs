@@ -1,9 +1,12 @@
+mod support;
+
 use caseboard::formats::envelope::{self, decode, decode_with, encode, EnvelopeError, Migration};
-use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
+use caseboard::model::board::{Board, FanCard, Theory};
 use caseboard::model::geometry::{Point, Viewport};
 use caseboard::model::universe::Kind;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use support::fan_string;
 
 fn sample_board() -> Board {
     let mut board = Board::new("ballard", 1);
@@ -30,17 +33,7 @@ fn sample_board() -> Board {
             visible: true,
         },
     );
-    board.strings.insert(
-        "s-1".into(),
-        FanString {
-            id: "s-1".into(),
-            from: "note-1".into(),
-            to: "grace-billets".into(),
-            label: "covered up".into(),
-            theory: "t-mole".into(),
-            confidence: Confidence::Likely,
-        },
-    );
+    board.strings.insert("s-1".into(), fan_string("s-1", "note-1", "grace-billets", "covered up", "t-mole"));
     board.viewport = Some(Viewport { x: 12.5, y: -40.0, zoom: 0.75 });
     board
 }

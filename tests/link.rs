@@ -1,3 +1,5 @@
+mod support;
+
 use caseboard::formats::link::{
     compressed_from_fragment, decode, encode, to_fragment, LinkError, Shared, MAX_FRAGMENT, MAX_PAYLOAD,
     MAX_RECORDS,
@@ -10,6 +12,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
 use std::time::{Duration, Instant};
+use support::fan_string;
 
 fn ballard() -> &'static Universe {
     static UNIVERSE: std::sync::OnceLock<Universe> = std::sync::OnceLock::new();
@@ -78,15 +81,7 @@ fn sample() -> Shared {
         ("s-3", "renee-ballard", "grace-billets", "trusts", "theory-b"),
     ];
     for (id, from, to, label, theory) in strings {
-        let string = FanString {
-            id: id.into(),
-            from: from.into(),
-            to: to.into(),
-            label: label.into(),
-            theory: theory.into(),
-            confidence: Confidence::Likely,
-        };
-        board.strings.insert(id.into(), string);
+        board.strings.insert(id.into(), fan_string(id, from, to, label, theory));
     }
     board.viewport = Some(Viewport { x: 12.5, y: -40.0, zoom: 0.7513 });
     board.pinned.insert("renee-ballard".into());
@@ -195,15 +190,7 @@ fn the_payload_layout_is_as_documented() {
         url: None,
     };
     board.cards.insert("n".into(), note);
-    let string = FanString {
-        id: "s".into(),
-        from: "n".into(),
-        to: canon(0),
-        label: String::new(),
-        theory: "t".into(),
-        confidence: Confidence::Likely,
-    };
-    board.strings.insert("s".into(), string);
+    board.strings.insert("s".into(), fan_string("s", "n", &canon(0), "", "t"));
     board.viewport = Some(Viewport { x: 0.0, y: -0.01, zoom: 1.0 });
     let shared = Shared { board, horizon: Some(3) };
     let expected = payload(&[

@@ -1,10 +1,13 @@
-use caseboard::model::board::{Board, Confidence, FanCard, FanString, Key, Theory};
+mod support;
+
+use caseboard::model::board::{Board, FanCard, Key, Theory};
 use caseboard::model::command::Command;
 use caseboard::model::geometry::Point;
 use caseboard::model::merge::merge;
 use caseboard::model::universe::Kind;
 use proptest::prelude::*;
 use std::collections::HashMap;
+use support::fan_string;
 
 fn moved(board: &Board, id: &str, x: f64) -> Board {
     let mut next = board.clone();
@@ -56,14 +59,7 @@ fn a_record_the_other_tab_deleted_goes_and_one_it_added_comes() {
     Command::add_card(&base.clone(), card, Point::new(0.0, 0.0)).apply(&mut base);
     let mut theirs = base.clone();
     Command::remove_theory(&base, "t").apply(&mut theirs);
-    let string = FanString {
-        id: "s".into(),
-        from: "n".into(),
-        to: "harry-bosch".into(),
-        label: String::new(),
-        theory: "t".into(),
-        confidence: Confidence::Likely,
-    };
+    let string = fan_string("s", "n", "harry-bosch", "", "t");
     let mut ours = base.clone();
     Command::add_string(&base, string).apply(&mut ours);
     let (result, _) = merged(&base, &ours, &theirs);

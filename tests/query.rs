@@ -1,4 +1,6 @@
-use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
+mod support;
+
+use caseboard::model::board::{Board, FanCard, Theory};
 use caseboard::model::geometry::Point;
 use caseboard::model::query::{
     board_edges, board_within, entity_known, fold, horizon_value, link_known, neighbourhood, parse_horizon,
@@ -9,6 +11,7 @@ use proptest::prelude::*;
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
+use support::fan_string;
 
 fn ballard() -> &'static Universe {
     static UNIVERSE: OnceLock<Universe> = OnceLock::new();
@@ -26,17 +29,6 @@ fn note(id: &str, title: &str, text: &str, theory: Option<&str>) -> FanCard {
     }
 }
 
-fn string(id: &str, from: &str, to: &str, label: &str, theory: &str) -> FanString {
-    FanString {
-        id: id.into(),
-        from: from.into(),
-        to: to.into(),
-        label: label.into(),
-        theory: theory.into(),
-        confidence: Confidence::Likely,
-    }
-}
-
 fn theory(id: &str, visible: bool) -> Theory {
     Theory { id: id.into(), name: format!("Theory {id}"), colour: "#2a7de1".into(), visible }
 }
@@ -48,8 +40,8 @@ fn mole_board() -> Board {
     board.theories.insert("off".into(), theory("off", false));
     board.cards.insert("note-1".into(), note("note-1", "", "Billets knew\nall along", Some("mole")));
     board.cards.insert("note-off".into(), note("note-off", "Billets again", "", Some("off")));
-    board.strings.insert("s-1".into(), string("s-1", "note-1", "grace-billets", "covered up", "mole"));
-    board.strings.insert("s-off".into(), string("s-off", "note-1", "grace-billets", "paid off", "off"));
+    board.strings.insert("s-1".into(), fan_string("s-1", "note-1", "grace-billets", "covered up", "mole"));
+    board.strings.insert("s-off".into(), fan_string("s-off", "note-1", "grace-billets", "paid off", "off"));
     board
 }
 
@@ -360,9 +352,9 @@ fn a_board_within_a_horizon_leaves_out_what_comes_later() {
         board.positions.insert(id.into(), Point::new(1.0, 2.0));
     }
     board.hidden.extend(["victims-mother".to_string(), "harry-bosch".to_string()]);
-    board.strings.insert("s-maddie".into(), string("s-maddie", "note-2", "maddie-bosch", "her?", "mole"));
-    board.strings.insert("s-renee".into(), string("s-renee", "renee-ballard", "note-2", "asks", "mole"));
-    board.strings.insert("s-notes".into(), string("s-notes", "note-1", "note-2", "same", "mole"));
+    board.strings.insert("s-maddie".into(), fan_string("s-maddie", "note-2", "maddie-bosch", "her?", "mole"));
+    board.strings.insert("s-renee".into(), fan_string("s-renee", "renee-ballard", "note-2", "asks", "mole"));
+    board.strings.insert("s-notes".into(), fan_string("s-notes", "note-1", "note-2", "same", "mole"));
 
     assert_eq!(board_within(&board, ballard(), Horizon::Everything), board);
 

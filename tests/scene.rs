@@ -1,9 +1,12 @@
+mod support;
+
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::geometry::{Point, Rect};
 use caseboard::model::layout::{card_size, default_layout, pin};
 use caseboard::model::query::Horizon;
 use caseboard::model::scene::{scene, Face, Thread, CANON_RED};
 use caseboard::model::universe::{Kind, Universe};
+use support::fan_string;
 
 fn note(id: &str, theory: Option<&str>) -> FanCard {
     FanCard {
@@ -21,14 +24,7 @@ fn theory(id: &str, colour: &str, visible: bool) -> Theory {
 }
 
 fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
-    FanString {
-        id: id.into(),
-        from: from.into(),
-        to: to.into(),
-        label: "knew".into(),
-        theory: theory.into(),
-        confidence: Confidence::Likely,
-    }
+    fan_string(id, from, to, "knew", theory)
 }
 
 #[test]

@@ -18,8 +18,17 @@ pub struct DrawnViews {
     pub overview: bool,
 }
 
+impl DrawnViews {
+    /// The same cards and strings, by id: the board has nothing to add or take away.
+    fn draws_as(&self, other: &DrawnViews) -> bool {
+        self.overview == other.overview
+            && self.cards.iter().map(|c| &c.id).eq(other.cards.iter().map(|c| &c.id))
+            && self.strings.iter().map(|s| &s.id).eq(other.strings.iter().map(|s| &s.id))
+    }
+}
+
 /// What the board draws, following the view, the board's changes, the selection and the focus.
-pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
+pub fn drawn_views(state: BoardState) -> Memo<DrawnViews> {
     // The window's size changes what the view shows as much as a pan does (a phone turned, a
     // desktop window made bigger).
     let screen = RwSignal::new(screen_size());
@@ -38,44 +47,48 @@ pub fn drawn_views(state: BoardState) -> RwSignal<DrawnViews> {
     let kept_selection =
         Memo::new(move |_| state.selection.with(|s| (s.cards.len() <= MAX_KEPT).then(|| s.cards.clone())));
     let tying_from = Memo::new(move |_| state.connecting.with(|c| c.as_ref().map(|c| c.from.clone())));
-    let views = RwSignal::new(DrawnViews::default());
-    Effect::new(move |_| {
-        state.revision.track();
-        let Some(window) = window.get() else { return };
-        let selected = kept_selection.get();
-        // Cards a gesture or a text field is working on stay drawn too.
-        let busy = [state.focused_card.get(), state.editing.get(), tying_from.get()];
-        let next = state.cards.with(|cards| {
-            state.strings.with(|strings| {
-                let rects: Vec<Rect> = cards.iter().map(CardView::rect).collect();
-                let index: HashMap<&str, usize> =
-                    cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-                let (tied, ties): (Vec<&StringView>, Vec<(usize, usize)>) = strings
-                    .iter()
-                    .filter_map(|s| Some((s, (*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))))
-                    .unzip();
-                let kept = |i: usize| {
-                    let id = &cards[i].id;
-                    busy.iter().any(|b| b.as_ref() == Some(id))
-                        || selected.as_ref().is_some_and(|s| s.contains(id))
-                };
-                match drawn(window, &rects, &ties, kept) {
-                    Drawn::Overview { kept } => DrawnViews {
-                        cards: kept.into_iter().map(|i| cards[i].clone()).collect(),
-                        strings: Vec::new(),
-                        overview: true,
-                    },
-                    Drawn::Cards { cards: shown, strings: shown_ties } => DrawnViews {
-                        cards: shown.into_iter().map(|i| cards[i].clone()).collect(),
-                        strings: shown_ties.into_iter().map(|i| tied[i].clone()).collect(),
-                        overview: false,
-                    },
-                }
+    let changed = |old: Option<&DrawnViews>, new: Option<&DrawnViews>| match (old, new) {
+        (Some(old), Some(new)) => !old.draws_as(new),
+        _ => true,
+    };
+    Memo::new_with_compare(
+        move |_| {
+            state.revision.track();
+            let Some(window) = window.get() else { return DrawnViews::default() };
+            let selected = kept_selection.get();
+            // Cards a gesture or a text field is working on stay drawn too.
+            let busy = [state.focused_card.get(), state.editing.get(), tying_from.get()];
+            state.cards.with(|cards| {
+                state.strings.with(|strings| {
+                    let rects: Vec<Rect> = cards.iter().map(CardView::rect).collect();
+                    let index: HashMap<&str, usize> =
+                        cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+                    let (tied, ties): (Vec<&StringView>, Vec<(usize, usize)>) = strings
+                        .iter()
+                        .filter_map(|s| Some((s, (*index.get(s.from.as_str())?, *index.get(s.to.as_str())?))))
+                        .unzip();
+                    let kept = |i: usize| {
+                        let id = &cards[i].id;
+                        busy.iter().any(|b| b.as_ref() == Some(id))
+                            || selected.as_ref().is_some_and(|s| s.contains(id))
+                    };
+                    match drawn(window, &rects, &ties, kept) {
+                        Drawn::Overview { kept } => DrawnViews {
+                            cards: kept.into_iter().map(|i| cards[i].clone()).collect(),
+                            strings: Vec::new(),
+                            overview: true,
+                        },
+                        Drawn::Cards { cards: shown, strings: shown_ties } => DrawnViews {
+                            cards: shown.into_iter().map(|i| cards[i].clone()).collect(),
+                            strings: shown_ties.into_iter().map(|i| tied[i].clone()).collect(),
+                            overview: false,
+                        },
+                    }
+                })
             })
-        });
-        views.set(next);
-    });
-    views
+        },
+        changed,
+    )
 }
 
 /// Every card as an outline and every string as a straight line: one path each, however many.

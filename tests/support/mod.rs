@@ -1,4 +1,19 @@
-//! What more than one test file needs.
+//! What more than one test file needs. Each test file is its own crate and uses only part of it.
+#![allow(dead_code)]
+
+use caseboard::model::board::{Confidence, FanString};
+
+/// A fan's string of `theory`, marked likely.
+pub fn fan_string(id: &str, from: &str, to: &str, label: &str, theory: &str) -> FanString {
+    FanString {
+        id: id.into(),
+        from: from.into(),
+        to: to.into(),
+        label: label.into(),
+        theory: theory.into(),
+        confidence: Confidence::Likely,
+    }
+}
 
 /// xorshift64*: a small, seedable generator, so generated inputs are the same on every run and a
 /// failing one can be replayed.
