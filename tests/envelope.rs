@@ -158,7 +158,7 @@ proptest! {
     #[test]
     fn any_board_round_trips(cards in proptest::collection::btree_map("[a-z0-9-]{1,20}", (-1e6..1e6f64, -1e6..1e6f64), 0..40),
                              hidden in proptest::collection::btree_set("[a-z-]{1,12}", 0..5),
-                             view in proptest::option::of((-1e5..1e5f64, -1e5..1e5f64, 0.1..4.0f64))) {
+                             view in proptest::option::of((-1e5..1e5f64, -1e5..1e5f64, Viewport::MIN_ZOOM..Viewport::MAX_ZOOM))) {
         let mut board = sample_board();
         // The model keeps positions to a hundredth and zoom to four decimals, which JSON carries exactly.
         board.positions.extend(cards.into_iter().map(|(k, (x, y))| (k, Point::new(x, y).rounded())));

@@ -431,7 +431,7 @@ prop_compose! {
             ("[a-z0-9-]{1,24}", any::<Index>(), any::<Index>(), "\\PC{0,30}", any::<Index>(), any::<Index>()), 0..12),
         hidden in prop::collection::vec(any::<Index>(), 0..8),
         moved in prop::collection::vec((any::<Index>(), point()), 0..10),
-        view in prop::option::of((-1e5..1e5f64, -1e5..1e5f64, 0.1..4.0f64)),
+        view in prop::option::of((-1e5..1e5f64, -1e5..1e5f64, Viewport::MIN_ZOOM..Viewport::MAX_ZOOM)),
         horizon in any::<Option<u32>>(),
     ) -> Shared {
         let entities = &ballard().entities;

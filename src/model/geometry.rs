@@ -111,7 +111,9 @@ impl Default for Viewport {
 }
 
 impl Viewport {
-    pub const MIN_ZOOM: f64 = 0.1;
+    /// Low enough that Fit shows a board of thousands of cards whole, even on a phone: that far
+    /// out the board draws them as outlines.
+    pub const MIN_ZOOM: f64 = 0.01;
     pub const MAX_ZOOM: f64 = 4.0;
 
     pub fn to_world(&self, screen: Point) -> Point {

@@ -5,6 +5,18 @@ import { bigBoard } from "../big-board.mjs";
 const N = 2000;
 const drawnCards = (page) => page.locator("[data-card-id]");
 
+/** Every card's outline lies on the part of the screen the board shows. */
+async function expectWholeBoardShown(page) {
+  await expect
+    .poll(async () => {
+      const stage = (await page.locator("main.stage").boundingBox())!;
+      const whole = (await page.locator(".overview-cards").boundingBox())!;
+      return whole.x >= stage.x && whole.y >= stage.y
+        && whole.x + whole.width <= stage.x + stage.width && whole.y + whole.height <= stage.y + stage.height;
+    })
+    .toBe(true);
+}
+
 async function openBig(page) {
   await page.goto(BLANK);
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(bigBoard(N))]);
@@ -86,7 +98,16 @@ test("zoomed out over a big board, cards become outlines; a click zooms in and d
   await expect(card(page, "n-0")).toHaveAttribute("data-selected", "true");
   const outlines = await page.locator(".overview-cards").getAttribute("d");
   expect(outlines!.match(/M/g)!.length).toBe(N + 37);
+  await expectWholeBoardShown(page);
   await screenshot(page, "big-board-overview");
+
+  // On a phone too, Fit shows the whole board.
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.getByRole("button", { name: "Fit to view" }).click();
+  await expectWholeBoardShown(page);
+  await screenshot(page, "big-board-overview-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("button", { name: "Fit to view" }).click();
 
   const shown = (await page.locator(".overview-cards").boundingBox())!;
   // A double-click zooms in twice, and adds no note.
