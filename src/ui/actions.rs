@@ -352,5 +352,6 @@ fn glide_step(
     for (signal, from, to) in glides.iter() {
         signal.set(Point::new(from.x + (to.x - from.x) * eased, from.y + (to.y - from.y) * eased));
     }
+    state.gliding.notify();
     request_animation_frame(move || glide_step(state, glides, moves, start));
 }

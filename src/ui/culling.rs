@@ -54,6 +54,7 @@ pub fn drawn_views(state: BoardState) -> Memo<DrawnViews> {
     Memo::new_with_compare(
         move |_| {
             state.revision.track();
+            state.gliding.track();
             let Some(window) = window.get() else { return DrawnViews::default() };
             let selected = kept_selection.get();
             // Cards a gesture or a text field is working on stay drawn too.
@@ -96,6 +97,7 @@ pub fn drawn_views(state: BoardState) -> Memo<DrawnViews> {
 pub fn Overview(state: BoardState) -> impl IntoView {
     let cards = move || {
         state.revision.track();
+        state.gliding.track();
         state.cards.with(|cards| outlines(cards.iter().map(CardView::rect)))
     };
     let strings = move || {

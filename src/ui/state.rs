@@ -120,6 +120,9 @@ pub struct BoardState {
     pub focused_card: RwSignal<Option<String>>,
     /// The part of the world the board draws (`ui::culling`); None until it is first measured.
     pub drawn_window: RwSignal<Option<Rect>>,
+    /// Notified on each frame of Tidy's glide, which moves cards without changing the board yet:
+    /// the board draws them as they glide into view.
+    pub gliding: Trigger,
     /// True while two fingers pinch: a card drag that one of them began gives way.
     pub pinching: StoredValue<bool>,
     pub notices: Notices,
@@ -149,6 +152,7 @@ impl BoardState {
         let state = BoardState {
             viewport: RwSignal::new(restored.viewport.unwrap_or_default()),
             drawn_window: RwSignal::new(None),
+            gliding: Trigger::new(),
             focused_card: RwSignal::new(None),
             universe: StoredValue::new(universe),
             defaults: StoredValue::new(defaults),

@@ -120,3 +120,46 @@ test("zoomed out over a big board, cards become outlines; a click zooms in and d
   expect(await drawnCards(page).count()).toBeGreaterThan(0);
   expect(await drawnCards(page).count()).toBeLessThan(400);
 });
+
+test("Tidy draws the cards that glide into view while they are still gliding", async ({ page }) => {
+  // A fake clock stops the glide halfway, whatever the machine's speed.
+  await page.clock.install();
+  await openBig(page);
+  const drawnBefore = new Set(await drawnCards(page).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cardId)));
+  await page.getByRole("button", { name: "Tidy" }).click();
+  await page.clock.runFor(150);
+  const halfway = await page.evaluate(() => {
+    const number = /([-\d.]+)px, ([-\d.]+)px\)(?: scale\(([-\d.]+)\))?/;
+    const [, x, y, scale] = number.exec((document.querySelector(".world") as HTMLElement).style.transform)!.map(Number);
+    const board = document.querySelector(".board")!.getBoundingClientRect();
+    const cards: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    for (const el of document.querySelectorAll<HTMLElement>("[data-card-id]")) {
+      const [, cx, cy] = number.exec(el.style.transform)!.map(Number);
+      cards[el.dataset.cardId!] = { x: cx, y: cy, width: el.offsetWidth, height: el.offsetHeight };
+    }
+    return { view: { x: -x / scale, y: -y / scale, width: board.width / scale, height: board.height / scale }, cards };
+  });
+  await screenshot(page, "big-board-tidy-halfway");
+  await page.clock.runFor(3000);
+  const targets = await page.evaluate(([key]) => JSON.parse(localStorage.getItem(key)!).board.positions, [STORAGE_KEY]);
+  const starts = bigBoard(N).board.positions;
+
+  // How far the glide had gone, read off a drawn card that travels far.
+  const travelling = Object.keys(halfway.cards).find((id) => id in starts && Math.abs(targets[id].x - starts[id].x) > 200)!;
+  const done = (halfway.cards[travelling].x - starts[travelling].x) / (targets[travelling].x - starts[travelling].x);
+  expect(done).toBeGreaterThan(0.05);
+  expect(done).toBeLessThan(0.95);
+
+  // Every note then well inside the view is drawn, the ones that glided in among them.
+  const size = halfway.cards[travelling];
+  const inside = (id: string) => {
+    const x = starts[id].x + (targets[id].x - starts[id].x) * done;
+    const y = starts[id].y + (targets[id].y - starts[id].y) * done;
+    const v = halfway.view;
+    return x > v.x + 10 && y > v.y + 10 && x + size.width < v.x + v.width - 10 && y + size.height < v.y + v.height - 10;
+  };
+  const inView = Object.keys(starts).filter(inside);
+  const glidedIn = inView.filter((id) => !drawnBefore.has(id));
+  expect(glidedIn.length).toBeGreaterThan(0);
+  expect(inView.filter((id) => !(id in halfway.cards))).toEqual([]);
+});
