@@ -85,19 +85,23 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
             };
             let colour = move || theory().map(|t| t.colour).unwrap_or_else(|| "#555555".into());
             let confidence = move || record.with(|s| s.confidence);
-            let label = move || {
-                let label = record.with(|s| s.label.clone());
-                if label.trim().is_empty() {
+            let label = move || record.with(|s| s.label.trim().to_string());
+            // A board of unlabelled strings is not cluttered with the word: only the selected one
+            // says so, where the inspector offers to name it.
+            let shown_label = move || {
+                let label = label();
+                if label.is_empty() && selected() {
                     "unlabelled".to_string()
                 } else {
                     label
                 }
             };
             let name = move || {
+                let label = label();
                 format!(
                     "{} — {} — {}",
                     from_id.with_value(|f| state.title(f)),
-                    label(),
+                    if label.is_empty() { "unlabelled" } else { &label },
                     to_id.with_value(|t| state.title(t))
                 )
             };
@@ -131,7 +135,7 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
                     >
                         <path class="string-hit" d=move || curve.get().svg_part(HIT_FROM, 1.0 - HIT_FROM, 12) on:pointerdown=select/>
                         <path class="string-line" d=path style:stroke-width=move || width(confidence()) style:stroke-dashoffset=dash_offset/>
-                        <Label at=label_at text=label struck=move || confidence() == Confidence::Debunked/>
+                        <Label at=label_at text=shown_label struck=move || confidence() == Confidence::Debunked/>
                     </g>
                 }
                 .into_any(),

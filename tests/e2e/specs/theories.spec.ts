@@ -85,6 +85,14 @@ test("a string is tied pin to card, labelled, recoloured with its theory, and un
   await expect.poll(() => string.locator(".string-line").evaluate((el) => getComputedStyle(el).stroke)).toBe(before);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(string).toHaveAttribute("aria-label", /— unlabelled —/);
+  // An unlabelled string says so on the board only while it is selected.
+  await page.keyboard.press("Escape");
+  await expect(string).toHaveAttribute("aria-pressed", "false");
+  await expect(string.locator(".string-label")).toHaveText("");
+  await string.focus();
+  await page.keyboard.press("Enter");
+  await expect(string).toHaveAttribute("aria-pressed", "true");
+  await expect(string.locator(".string-label")).toHaveText("unlabelled");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(strings).toHaveCount(0);
   await page.getByRole("button", { name: "Redo" }).click();
