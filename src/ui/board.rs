@@ -1,18 +1,17 @@
 //! The cork: one world layer holding cards and strings, panned by dragging empty cork,
 //! zoomed by the wheel or a two-finger pinch.
 
-use crate::model::geometry::{Point, Rect, Viewport};
+use crate::model::geometry::{Point, Rect};
 use crate::model::selection::cards_touching;
 use crate::ui::card::{capture, Card};
 use crate::ui::culling::{drawn_views, Overview};
 use crate::ui::state::BoardState;
 use crate::ui::string::{RubberBand, Strand};
 use crate::web::debounce::Debounce;
-use leptos::ev::{MouseEvent, PointerEvent};
+use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How much one wheel notch (100 px of delta) zooms.
@@ -229,7 +228,22 @@ pub fn Board(state: BoardState) -> impl IntoView {
         }
         wheel_quiet.schedule(move || wheeling.set(false));
     };
-    board_ref.on_load(move |el| listen_to_wheel(&el, state, on_wheel_step));
+    // On the board's own element (not the window or body), a wheel listener is not passive, so
+    // it can stop the page from scrolling and the browser from zooming.
+    let on_wheel = move |ev: WheelEvent| {
+        ev.prevent_default();
+        let Some(el) = board_ref.get_untracked() else { return };
+        let rect = el.get_bounding_client_rect();
+        let anchor = Point::new(ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top());
+        let pixels = match ev.delta_mode() {
+            WheelEvent::DOM_DELTA_LINE => ev.delta_y() * 16.0,
+            WheelEvent::DOM_DELTA_PAGE => ev.delta_y() * 400.0,
+            _ => ev.delta_y(),
+        };
+        let factor = (-pixels * WHEEL_ZOOM_PER_PIXEL).exp();
+        state.set_viewport(state.viewport.get_untracked().zoomed_at(anchor, factor));
+        on_wheel_step();
+    };
 
     let world_transform = move || state.viewport.get().css_transform();
     let cork_offset = move || {
@@ -265,6 +279,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
             on:dblclick=on_dblclick
+            on:wheel=on_wheel
             on:scroll=move |_| {
                 // Focusing a card off screen makes the browser scroll the board; the view pans instead.
                 if let Some(el) = board_ref.get_untracked() {
@@ -308,33 +323,4 @@ fn select_in(state: BoardState, marquee: Marquee) {
         }
         s.cards.extend(touched);
     });
-}
-
-/// The wheel zooms around the cursor. Attached by hand so it is not passive and can stop the
-/// page from scrolling or the browser from zooming.
-fn listen_to_wheel(el: &web_sys::HtmlDivElement, state: BoardState, on_step: impl Fn() + 'static) {
-    let target = el.clone();
-    let on_wheel = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |ev: web_sys::WheelEvent| {
-        ev.prevent_default();
-        let rect = target.get_bounding_client_rect();
-        let anchor = Point::new(ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top());
-        let pixels = match ev.delta_mode() {
-            web_sys::WheelEvent::DOM_DELTA_LINE => ev.delta_y() * 16.0,
-            web_sys::WheelEvent::DOM_DELTA_PAGE => ev.delta_y() * 400.0,
-            _ => ev.delta_y(),
-        };
-        let factor = (-pixels * WHEEL_ZOOM_PER_PIXEL).exp();
-        let view: Viewport = state.viewport.get_untracked().zoomed_at(anchor, factor);
-        state.set_viewport(view);
-        on_step();
-    });
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_passive(false);
-    let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
-        "wheel",
-        on_wheel.as_ref().unchecked_ref(),
-        &options,
-    );
-    // The board lives as long as the page.
-    on_wheel.forget();
 }

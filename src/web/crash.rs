@@ -57,15 +57,19 @@ fn build(saved_key: &str, file_name: &str, detail: &str) -> Option<()> {
     let panel = element("div", "crash-panel", "")?;
     let title = element("h2", "", "Caseboard stopped")?;
     title.set_id("crash-title");
-    let text = element(
-        "p",
-        "",
-        "Something went wrong and the board cannot go on. It was saved up to a quarter of a second before this happened: download that copy to keep it safe, then reload the page.",
-    )?;
-    let actions = element("div", "dialog-actions", "")?;
     let saved = (!saved_key.is_empty())
         .then(|| web_sys::window()?.local_storage().ok().flatten()?.get_item(saved_key).ok().flatten())
         .flatten();
+    let text = element(
+        "p",
+        "",
+        if saved.is_some() {
+            "Something went wrong and the board cannot go on. It was saved up to a quarter of a second before this happened: download that copy to keep it safe, then reload the page."
+        } else {
+            "Something went wrong and the board cannot go on. Nothing of this board was saved yet (a board is saved a quarter of a second after each change), so there is no copy to download. Reload the page to go on."
+        },
+    )?;
+    let actions = element("div", "dialog-actions", "")?;
     if let Some(saved) = saved {
         let download = element("a", "button primary", "Download the saved board")?;
         let parts = js_sys::Array::of1(&JsValue::from_str(&saved));

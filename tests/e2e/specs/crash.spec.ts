@@ -1,14 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import * as fs from "node:fs";
 import { card, openCentredOn, waitForSave } from "./helpers";
 
-// This test breaks the app on purpose, so it uses Playwright's own `test` (without the panic guard).
-test("when the app breaks, an overlay offers the saved board and a reload instead of a dead page", async ({ page }) => {
-  await openCentredOn(page, "harry-bosch", 1);
-  await card(page, "harry-bosch").focus();
-  await page.keyboard.press("ArrowDown");
-  await waitForSave(page, "harry-bosch");
-  // A browser call the app relies on starts failing, with markup in its message.
+/** A browser call the app relies on starts failing, with markup in its message, as a string is tied. */
+async function breakWhileTying(page: Page) {
   await page.evaluate(() => {
     Document.prototype.elementFromPoint = () => {
       throw new Error("<img src=x onerror=window.pwned=1> broke");
@@ -19,9 +14,19 @@ test("when the app breaks, an overlay offers the saved board and a reload instea
   await page.mouse.down();
   await page.mouse.move(pin!.x + 200, pin!.y + 60, { steps: 3 });
   await page.mouse.up();
-
   const overlay = page.getByRole("alertdialog", { name: "Caseboard stopped" });
   await expect(overlay).toBeVisible();
+  return overlay;
+}
+
+// These tests break the app on purpose, so it uses Playwright's own `test` (without the panic guard).
+test("when the app breaks, an overlay offers the saved board and a reload instead of a dead page", async ({ page }) => {
+  await openCentredOn(page, "harry-bosch", 1);
+  await card(page, "harry-bosch").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForSave(page, "harry-bosch");
+  const overlay = await breakWhileTying(page);
+  await expect(overlay).toContainText("download that copy");
   await expect(overlay.locator("pre")).toContainText("<img src=x onerror=window.pwned=1> broke");
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   const [file] = await Promise.all([page.waitForEvent("download"), overlay.getByRole("link", { name: "Download the saved board" }).click()]);
@@ -30,4 +35,14 @@ test("when the app breaks, an overlay offers the saved board and a reload instea
   await overlay.getByRole("link", { name: "Reload" }).click();
   await expect(page.getByRole("alertdialog", { name: "Caseboard stopped" })).toHaveCount(0);
   await expect(card(page, "harry-bosch")).toBeVisible();
+});
+
+test("when a board that was never saved breaks, the overlay offers only a reload, and says why", async ({ page }) => {
+  await openCentredOn(page, "harry-bosch", 1);
+  // As if the board had never been saved (it opened here with a saved view, to show the pins).
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caseboard.board.")).forEach((k) => localStorage.removeItem(k)));
+  const overlay = await breakWhileTying(page);
+  await expect(overlay).toContainText("Nothing of this board was saved yet");
+  await expect(overlay.getByRole("link", { name: "Download the saved board" })).toHaveCount(0);
+  await expect(overlay.getByRole("link", { name: "Reload" })).toBeVisible();
 });

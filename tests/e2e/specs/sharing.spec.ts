@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
+import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition, zoom } from "./helpers";
 
 /** Opens the app on whatever board storage holds and waits for its cards. */
 async function openApp(page: Page) {
@@ -212,6 +212,28 @@ test("boards: new, rename, switch, duplicate and delete, each saved on its own",
   await expect(boards.locator(".board-row")).toHaveCount(2);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caseboard.board.")));
   expect(keys).toHaveLength(2);
+});
+
+test("after a switch of boards the wheel zooms the board on screen, with no crash", async ({ page }) => {
+  await storeBoard(page, theoryBoard("Season 1 as aired"));
+  await openApp(page);
+  await openPanel(page);
+  const boards = boardsRegion(page);
+  const wheelZoomsIn = async () => {
+    const before = await zoom(page);
+    await page.mouse.move(400, 400);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(() => zoom(page)).toBeGreaterThan(before);
+  };
+  await boards.getByRole("button", { name: "New board" }).click();
+  await expect(card(page, "n-1")).toHaveCount(0);
+  await wheelZoomsIn();
+  await boards.getByRole("button", { name: "Open board Season 1 as aired" }).click();
+  await expect(card(page, "n-1")).toBeVisible();
+  await wheelZoomsIn();
+  await boards.getByRole("button", { name: /^Open board Ballard board/ }).click();
+  await expect(card(page, "n-1")).toHaveCount(0);
+  await wheelZoomsIn();
 });
 
 test("a board file is exported with the board's name and imported back as a new board", async ({ page }) => {
