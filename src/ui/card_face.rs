@@ -59,12 +59,18 @@ pub fn FanFace(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
             {(kind == Kind::Character).then(|| view! { <Photo initials="?".to_string()/> })}
             {(kind != Kind::Note).then(|| view! {
                 <span class="kind-tag" aria-hidden="true">{format!("Your {}", kind.label())}</span>
+            })}
+            // A note shows a title only when it has one (from a JSON Canvas file).
+            {move || (kind != Kind::Note || !title().trim().is_empty()).then(|| view! {
                 <strong class="title" class:placeholder=move || title().trim().is_empty()>
                     {move || if title().trim().is_empty() { "Untitled".to_string() } else { title() }}
                 </strong>
             })}
             <p class="fan-text" class:placeholder=move || text().trim().is_empty()>
-                {move || if text().trim().is_empty() && kind == Kind::Note { "Empty note".to_string() } else { text() }}
+                {move || {
+                    let blank = text().trim().is_empty() && title().trim().is_empty();
+                    if blank && kind == Kind::Note { "Empty note".to_string() } else { text() }
+                }}
             </p>
             {move || card.with(|c| c.url.clone()).filter(|u| is_web_url(u)).map(|url| view! {
                 <a class="card-link" href=url.clone() target="_blank" rel="noopener noreferrer nofollow"

@@ -86,9 +86,11 @@ fn CanonCard(entity: Entity, state: BoardState) -> impl IntoView {
 fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
     let current = move || card.get();
     let is_note = card.with_untracked(|c| c.kind) == crate::model::universe::Kind::Note;
+    // A note has no title unless it came with one (from a JSON Canvas file): then it can be edited.
+    let has_title = !is_note || card.with_untracked(|c| !c.title.trim().is_empty());
     view! {
         <p class="kind">{move || format!("Your {}", card.with(|c| c.kind.label()))}</p>
-        {(!is_note).then(|| view! {
+        {has_title.then(|| view! {
             <label class="field">
                 <span>"Title"</span>
                 <input maxlength=MAX_TITLE.to_string() prop:value=move || card.with(|c| c.title.clone())

@@ -669,7 +669,11 @@ impl BoardState {
 
 /// A fan card's title, or a placeholder when it has none.
 pub fn display_title(card: &FanCard) -> String {
-    let title = if card.kind == Kind::Note { card.text.lines().next().unwrap_or("") } else { &card.title };
+    let title = if card.kind == Kind::Note && card.title.trim().is_empty() {
+        card.text.lines().next().unwrap_or("")
+    } else {
+        &card.title
+    };
     let title = title.trim();
     if title.is_empty() {
         match card.kind {

@@ -273,6 +273,15 @@ test("a JSON Canvas file becomes a board of notes and strings", async ({ page })
   await expect(boardsRegion(page).getByRole("textbox", { name: "Board name" })).toHaveValue("every-node");
   await expect(page.locator(".card.fan")).not.toHaveCount(0);
   await expect(page.locator("[data-theory]")).not.toHaveCount(0);
+  // A node's heading and a group's label are titles: shown on the note, and editable.
+  const billets = page.locator(".card.fan", { hasText: "Billets knew" });
+  await expect(billets.locator(".title")).toHaveText("Billets knew");
+  const group = page.locator(".card.fan", { has: page.locator(".title", { hasText: "Suspects" }) });
+  await expect(group).toBeVisible();
+  await expect(group).not.toContainText("Empty note");
+  await billets.focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("Title")).toHaveValue("Billets knew");
   await screenshot(page, "canvas-import");
 });
 
