@@ -1,5 +1,5 @@
-use caseboard::model::geometry::Rect;
-use caseboard::model::layout::{card_size, default_layout, CARD_GAP};
+use caseboard::model::geometry::{Point, Rect};
+use caseboard::model::layout::{card_size, cascaded, default_layout, CARD_GAP, CASCADE};
 use caseboard::model::universe::{Kind, Universe};
 
 fn rects(universe: &Universe) -> Vec<(String, Kind, Rect)> {
@@ -74,4 +74,20 @@ fn cards_from_elsewhere_are_placed_beside_the_canon_keeping_their_arrangement() 
             assert!(!canon.overlaps(&Rect::at(at, card_size(Kind::Note)), 0.0), "{} is covered", entity.id);
         }
     }
+}
+
+#[test]
+fn new_cards_at_a_taken_spot_cascade_past_the_cards_there() {
+    let origin = Point::new(100.0, 50.0);
+    assert_eq!(cascaded(origin, &[]), origin, "a free spot is kept");
+    assert_eq!(cascaded(origin, &[Point::new(400.0, 400.0)]), origin);
+    let mut taken = Vec::new();
+    for n in 0..5 {
+        let at = cascaded(origin, &taken);
+        assert_eq!(at, origin.offset(CASCADE * n as f64, CASCADE * n as f64));
+        taken.push(at);
+    }
+    // A card moved off its spot frees it again.
+    taken.remove(0);
+    assert_eq!(cascaded(origin, &taken), origin);
 }

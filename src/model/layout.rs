@@ -48,6 +48,24 @@ pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
     }
 }
 
+/// How far each new card added at the same spot is moved down and to the right of the last.
+pub const CASCADE: f64 = 28.0;
+
+/// Where a new card meant for `origin` (its top-left corner) goes: there, or cascaded down and to
+/// the right past the cards already there (`taken`, their top-left corners), so that cards added
+/// one after another at the same spot never hide each other.
+pub fn cascaded(origin: Point, taken: &[Point]) -> Point {
+    let mut at = origin;
+    // A bound, so a board stacked absurdly still gets its card at once.
+    for _ in 0..100 {
+        if !taken.iter().any(|t| t.distance_to(at) < CASCADE / 2.0) {
+            break;
+        }
+        at = at.offset(CASCADE, CASCADE);
+    }
+    at
+}
+
 /// Where a string attaches: the pin at the top centre of the card.
 pub fn pin(origin: Point, kind: Kind) -> Point {
     Point::new(origin.x + card_size(kind).width / 2.0, origin.y + 12.0)

@@ -5,7 +5,7 @@ use crate::formats::library::file_name;
 use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
 use crate::model::geometry::{Point, Viewport};
-use crate::model::layout::card_size;
+use crate::model::layout::{card_size, cascaded};
 use crate::model::query::board_within;
 use crate::model::selection::Selection;
 use crate::model::tidy::{tidy, TidyCard};
@@ -35,7 +35,9 @@ impl BoardState {
         let theory = if kind == Kind::Note { self.active_theory.get_untracked() } else { None };
         let reveal = self.reveal_theory(theory.as_deref());
         let card = FanCard { id: id.clone(), kind, title, text, theory, url: None };
-        let origin = at.offset(-size.width / 2.0, -size.height / 2.0);
+        let taken: Vec<Point> =
+            self.cards.with_untracked(|c| c.iter().map(|c| c.position.get_untracked()).collect());
+        let origin = cascaded(at.offset(-size.width / 2.0, -size.height / 2.0), &taken);
         self.commit(reveal.and(self.with_board(|b| Command::add_card(b, card, origin))));
         self.selection.set(Selection::card(&id));
         if kind == Kind::Note {

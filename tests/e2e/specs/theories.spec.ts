@@ -56,6 +56,30 @@ test("a note is added, typed in, kept as text, undone, redone and still there af
   await expect(fanCards(page).first()).toContainText("Billets <b>knew</b> all along");
 });
 
+test("notes added one after another from the toolbar never hide each other", async ({ page }) => {
+  await openCentredOn(page, "case-1995-runaway", 1);
+  for (const text of ["first", "second", "third"]) {
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByRole("textbox", { name: "Note text" })).toBeFocused();
+    await page.keyboard.type(text);
+    await page.keyboard.press("Control+Enter");
+  }
+  await expect(fanCards(page)).toHaveCount(3);
+  const boxes = await fanCards(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      expect(Math.hypot(a.x - b.x, a.y - b.y), "two notes share a spot").toBeGreaterThan(20);
+    }
+  }
+  // each one's words can be read: none is covered at its centre-left by the next
+  for (const text of ["first", "second", "third"]) {
+    const note = fanCards(page).filter({ hasText: text });
+    const box = (await note.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest("[data-card-id]")?.textContent ?? "", [box.x + 12, box.y + 20]);
+    expect(hit).toContain(text);
+  }
+});
+
 test("a string is tied pin to card, labelled, recoloured with its theory, and undone step by step", async ({ page }) => {
   await openCentredOn(page, "case-1995-runaway", 1);
   await tie(page, "case-1995-runaway", "case-police-conspiracy");
