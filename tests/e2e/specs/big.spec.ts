@@ -122,9 +122,10 @@ test("zoomed out over a big board, cards become outlines; a click zooms in and d
 });
 
 test("Tidy draws the cards that glide into view while they are still gliding", async ({ page }) => {
-  // A fake clock stops the glide halfway, whatever the machine's speed.
+  // A fake clock, paused, stops the glide partway whatever the machine's speed.
   await page.clock.install();
   await openBig(page);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   const drawnBefore = new Set(await drawnCards(page).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cardId)));
   await page.getByRole("button", { name: "Tidy" }).click();
   await page.clock.runFor(150);
