@@ -54,3 +54,10 @@ pub fn board_origin() -> Point {
         })
         .unwrap_or_default()
 }
+
+/// Where the minimap covers the board, on the screen; None when it is not shown.
+pub fn minimap() -> Option<Rect> {
+    let el = web_sys::window()?.document()?.query_selector(".minimap").ok().flatten()?;
+    let r = el.get_bounding_client_rect();
+    (r.width() > 0.0).then(|| Rect { x: r.left(), y: r.top(), width: r.width(), height: r.height() })
+}

@@ -14,7 +14,7 @@ use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity, Kind, Universe};
 use crate::ui::notices::Notices;
 use crate::ui::persistence::{Persistence, Source};
-use crate::ui::screen::{board_origin, visible_board};
+use crate::ui::screen::{board_origin, minimap, visible_board};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -657,8 +657,12 @@ impl BoardState {
     }
 
     fn fitting(&self, area: Rect) -> Option<Viewport> {
-        let size = Size { width: area.width, height: area.height };
-        self.bounds().map(|bounds| Viewport::fitting(bounds, size, FIT_MARGIN).panned(area.x, area.y))
+        let bounds = self.bounds()?;
+        Some(match minimap() {
+            Some(minimap) => Viewport::fitting_clear_of(bounds, area, minimap, FIT_MARGIN),
+            None => Viewport::fitting(bounds, Size { width: area.width, height: area.height }, FIT_MARGIN)
+                .panned(area.x, area.y),
+        })
     }
 
     /// Writes a pending save at once (the page may be about to go away).

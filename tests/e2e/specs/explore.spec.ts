@@ -128,6 +128,15 @@ test("watched up to episode 1: later cards and strings are gone from the board a
   await page.getByRole("combobox", { name: "Search" }).fill("mother");
   await expect(page.getByRole("status").filter({ hasText: "No card on the board matches" })).toBeVisible();
   await page.getByRole("combobox", { name: "Search" }).fill("");
+  // Fit shows every card clear of the minimap.
+  await page.getByRole("button", { name: "Fit to view" }).click();
+  const minimap = (await page.locator(".minimap").boundingBox())!;
+  await expect
+    .poll(() =>
+      page.locator("[data-card-id]").evaluateAll((els, m) =>
+        els.map((el) => el.getBoundingClientRect())
+          .filter((r) => r.left < m.x + m.width && r.right > m.x && r.top < m.y + m.height && r.bottom > m.y).length, minimap))
+    .toBe(0);
   await screenshot(page, "horizon-episode-1");
   await page.reload();
   await expect(card(page, "renee-ballard")).toBeVisible();
