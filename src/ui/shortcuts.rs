@@ -1,5 +1,6 @@
 //! Keyboard shortcuts for the whole page; none fire while the fan types in a text field.
 
+use crate::model::selection::Selection;
 use crate::ui::search::SEARCH_ID;
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
@@ -23,6 +24,9 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
     }
     let command = ev.ctrl_key() || ev.meta_key();
     let key = ev.key();
+    if acts_on_selection(command, &key) {
+        select_focused_card_if_none(state);
+    }
     let handled = match (command, ev.shift_key(), key.as_str()) {
         (true, false, "z" | "Z") => {
             state.undo();
@@ -71,6 +75,21 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
     };
     if handled {
         ev.prevent_default();
+    }
+}
+
+/// Delete, Focus, Copy and Duplicate act on the selection.
+fn acts_on_selection(command: bool, key: &str) -> bool {
+    matches!((command, key), (false, "Delete" | "Backspace" | "f" | "F") | (true, "c" | "C" | "d" | "D"))
+}
+
+/// With nothing selected, a key that acts on the selection acts on the focused card: a keyboard
+/// user who tabbed to a card means that one.
+fn select_focused_card_if_none(state: BoardState) {
+    if state.selection.with_untracked(|s| s.is_empty()) {
+        if let Some(id) = state.focused_card.get_untracked() {
+            state.selection.set(Selection::card(&id));
+        }
     }
 }
 

@@ -217,6 +217,16 @@ test("everything can be done from the keyboard: connect, label, duplicate, delet
   await expect(page.getByRole("textbox", { name: "Note text" })).toBeVisible();
 });
 
+test("Delete on a card reached with Tab removes it though nothing was selected; Undo brings it back", async ({ page }) => {
+  await openCentredOn(page, "harry-bosch", 1);
+  await card(page, "harry-bosch").focus();
+  await expect(page.locator('[data-card-id][data-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press("Delete");
+  await expect(card(page, "harry-bosch")).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(card(page, "harry-bosch")).toBeVisible();
+});
+
 test("a board with two theories survives a reload and looks right on desktop and phone", async ({ page }) => {
   await openCentredOn(page, "case-1995-runaway", 0.6);
   await tie(page, "case-1995-runaway", "case-police-conspiracy");
