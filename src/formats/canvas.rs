@@ -3,6 +3,7 @@
 //! a new board of the fan's own notes, strung together in one theory.
 
 use crate::formats::envelope::{self, EnvelopeError};
+use crate::formats::plain::plain_json_error;
 use crate::model::board::{
     cap, is_web_url, Board, Confidence, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_TITLE, MAX_URL,
 };
@@ -233,7 +234,8 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
     if nests_deeper_than(text, MAX_NESTING) {
         return Err(CanvasError::TooDeep);
     }
-    let document: Value = serde_json::from_str(text).map_err(|e| CanvasError::NotJson(e.to_string()))?;
+    let document: Value =
+        serde_json::from_str(text).map_err(|e| CanvasError::NotJson(plain_json_error(&e.to_string())))?;
     let document = document.as_object().ok_or(CanvasError::NotACanvas("the document is not an object"))?;
     let (nodes, edges) = (list(document, "nodes")?, list(document, "edges")?);
     for (what, count, max) in [("nodes", nodes.len(), MAX_NODES), ("edges", edges.len(), MAX_EDGES)] {

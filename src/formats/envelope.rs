@@ -1,6 +1,7 @@
 //! The save envelope: `{"format": "caseboard", "version": N, ...}` around a board,
 //! with migrations from every older version to the current one.
 
+use crate::formats::plain::plain_json_error;
 use crate::model::board::{
     is_hex_colour, is_web_url, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TEXT,
     MAX_THEORY_NAME, MAX_TITLE, MAX_URL,
@@ -192,7 +193,8 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
     if text.len() > MAX_BYTES {
         return Err(EnvelopeError::TooLarge(text.len()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(plain_json_error(&e.to_string())))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(EnvelopeError::Foreign);
     }
@@ -208,8 +210,8 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
     for migrate in &migrations[(version - 1) as usize..] {
         value = migrate(value).map_err(EnvelopeError::Invalid)?;
     }
-    let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
+    let envelope: Envelope = serde_json::from_value(value)
+        .map_err(|e| EnvelopeError::Invalid(plain_json_error(&e.to_string())))?;
     if envelope.universe.id != universe_id {
         return Err(EnvelopeError::OtherUniverse { found: envelope.universe.id });
     }

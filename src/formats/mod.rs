@@ -4,4 +4,5 @@ pub mod canvas;
 pub mod envelope;
 pub mod library;
 pub mod link;
+pub mod plain;
 pub mod svg;
