@@ -78,7 +78,7 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
         </section>
         {move || deleting.get().map(|entry| view! {
             <ConfirmDialog
-                message="Delete this board for good? Export it first if you may want it back."
+                message=format!("Delete the board “{}” for good? Export it first if you may want it back.", entry.name)
                 confirm_label="Delete board"
                 on_confirm=move || {
                     deleting.set(None);

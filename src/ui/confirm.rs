@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ConfirmDialog(
-    message: &'static str,
+    #[prop(into)] message: String,
     confirm_label: &'static str,
     on_confirm: impl Fn() + 'static,
     on_cancel: impl Fn() + Clone + 'static,

@@ -208,6 +208,7 @@ test("boards: new, rename, switch, duplicate and delete, each saved on its own",
   await screenshot(page, "boards-panel");
 
   await boards.getByRole("button", { name: "Delete board My mole theory copy" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Delete the board “My mole theory copy” for good?");
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete board" }).click();
   await expect(boards.locator(".board-row")).toHaveCount(2);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caseboard.board.")));
