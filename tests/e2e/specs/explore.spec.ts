@@ -168,8 +168,14 @@ test("Tidy lays the board out again around a pinned card, and one Undo puts ever
   const ids = await page.locator("[data-card-id]").evaluateAll((all) => all.map((el) => el.getAttribute("data-card-id")!));
   const positions = async () => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await worldPosition(page, id)])));
   await card(page, "harry-bosch").click();
-  await page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Pin in place" }).click();
+  const pin = page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Pin in place" });
+  const unpressed = await pin.evaluate((el) => getComputedStyle(el).backgroundColor);
+  await pin.click();
   await expect(card(page, "harry-bosch")).toHaveClass(/pinned/);
+  // The button shows it is on.
+  await expect(pin).toHaveAttribute("aria-pressed", "true");
+  expect(await pin.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(unpressed);
+  await screenshot(page, "pinned-card-inspector");
   const before = await positions();
 
   await page.getByRole("button", { name: "Tidy" }).click();
