@@ -339,7 +339,7 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
                 state.start_connecting(&from, None);
                 state
                     .notices
-                    .info("connect", "Now tap the card to tie this string to (Escape cancels).".to_string());
+                    .info("connect", "Now tap the card to tie this string to (a tap on the cork, or Escape, cancels).".to_string());
             }
             None => state.cancel_connecting(),
         }

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from "@playwright/test";
-import { box, card, emptyCork, expect, openBoard, screenshot, test, universe, waitForSave, worldPosition, zoom } from "./helpers";
+import { box, card, emptyCork, expect, openBoard, openCentredOn, screenshot, test, universe, waitForSave, worldPosition, zoom } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 
@@ -76,3 +76,18 @@ test(`two fingers pinch to zoom ${where}`, async ({ page }) => {
   for (const id of drawn) expect(await worldPosition(page, id)).toEqual(positions[universe.entities.findIndex((e) => e.id === id)]);
 });
 }
+
+test("a tap on a pin starts a string; its hint sits above the bottom bar and says how to cancel; a tap on the cork does", async ({ page }) => {
+  await openCentredOn(page, "harry-bosch", 1);
+  await page.locator('[data-card-id="harry-bosch"] .pin').tap();
+  const hint = page.getByRole("status").filter({ hasText: "Now tap the card to tie this string to" });
+  await expect(hint).toContainText("a tap on the cork");
+  const bar = (await page.locator(".edit-tools").boundingBox())!;
+  const shown = (await hint.boundingBox())!;
+  expect(shown.y + shown.height).toBeLessThanOrEqual(bar.y);
+  await expect(page.locator(".board.connecting")).toHaveCount(1);
+  await screenshot(page, "phone-tying-hint");
+  const cork = await emptyCork(page, { x: 80, y: 300 });
+  await page.touchscreen.tap(cork.x, cork.y);
+  await expect(page.locator(".board.connecting")).toHaveCount(0);
+});
