@@ -227,6 +227,20 @@ test("Delete on a card reached with Tab removes it though nothing was selected; 
   await expect(card(page, "harry-bosch")).toBeVisible();
 });
 
+test("a card of the fan's with the longest title keeps it inside the card", async ({ page }) => {
+  await openCentredOn(page, "case-1995-runaway", 1);
+  await page.getByRole("button", { name: "Add card" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Kind").selectOption("character");
+  await dialog.getByLabel("Title").fill("Mysterious stranger ".repeat(6));
+  await dialog.getByRole("button", { name: "Create card" }).click();
+  const stranger = fanCards(page).filter({ hasText: "Mysterious stranger" });
+  const body = (await stranger.locator(".card-body").boundingBox())!;
+  const title = (await stranger.locator(".title").boundingBox())!;
+  expect(title.y + title.height).toBeLessThanOrEqual(body.y + body.height);
+  await screenshot(page, "long-title-card");
+});
+
 test("a board with two theories survives a reload and looks right on desktop and phone", async ({ page }) => {
   await openCentredOn(page, "case-1995-runaway", 0.6);
   await tie(page, "case-1995-runaway", "case-police-conspiracy");
