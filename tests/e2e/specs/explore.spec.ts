@@ -158,6 +158,11 @@ test("the timeline replays the season episode by episode without changing the ho
   await expect(card(page, "victims-mother")).toHaveClass(/introduced/);
   await previous.click();
   await expect(card(page, "victims-mother")).toHaveCount(0);
+  // The replay's bar stays clear of the panel beside the board.
+  const end = (await page.getByRole("button", { name: "End replay" }).boundingBox())!;
+  const dock = (await page.locator(".dock").boundingBox())!;
+  expect(end.x + end.width).toBeLessThanOrEqual(dock.x);
+  await screenshot(page, "timeline-replay");
   await page.getByRole("button", { name: "End replay" }).click();
   await expect(page.locator("[data-card-id]")).toHaveCount(37);
   await expect(page.getByRole("combobox", { name: "Watched up to" })).toHaveValue("11");
