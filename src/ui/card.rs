@@ -337,9 +337,11 @@ fn Pin(id: String, label: impl Fn() -> String + Send + Sync + 'static, state: Bo
             // Released on its own card: wait for a tap on the other card.
             Some(_) => {
                 state.start_connecting(&from, None);
-                state
-                    .notices
-                    .info("connect", "Now tap the card to tie this string to (a tap on the cork, or Escape, cancels).".to_string());
+                state.notices.info(
+                    "connect",
+                    "Now tap the card to tie this string to (a tap on the cork, or Escape, cancels)."
+                        .to_string(),
+                );
             }
             None => state.cancel_connecting(),
         }

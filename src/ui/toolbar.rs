@@ -70,7 +70,12 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
                 </button>
                 <button class="tool tool-wide" aria-label="Theories" title="Boards, theories, hidden cards and the legend"
                     aria-pressed=move || if panel_open.get() { "true" } else { "false" }
-                    on:click=move |_| panel_open.update(|o| *o = !*o)>
+                    on:click=move |_| {
+                        panel_open.update(|o| *o = !*o);
+                        if panel_open.get_untracked() {
+                            show_theories_section();
+                        }
+                    }>
                     <IconSvg icon=Icon::Panel/><span class="tool-text">"Theories"</span>
                 </button>
             </div>
@@ -122,4 +127,17 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
             <ShareDialog state on_close=move || sharing.set(false)/>
         </Show>
     }
+}
+
+/// Scrolls the panel to its theories once they are drawn: below a card's inspector, on a phone's
+/// short sheet, they would open out of sight.
+fn show_theories_section() {
+    request_animation_frame(|| {
+        let section = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".dock .theories").ok().flatten());
+        if let Some(section) = section {
+            section.scroll_into_view();
+        }
+    });
 }

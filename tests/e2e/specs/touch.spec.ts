@@ -91,3 +91,17 @@ test("a tap on a pin starts a string; its hint sits above the bottom bar and say
   await page.touchscreen.tap(cork.x, cork.y);
   await expect(page.locator(".board.connecting")).toHaveCount(0);
 });
+
+test("with a card selected, the panel button shows the theories, not only the card's inspector", async ({ page }) => {
+  await openCentredOn(page, "harry-bosch", 1);
+  await card(page, "harry-bosch").tap();
+  await expect(page.getByRole("region", { name: "Inspector" })).toBeVisible();
+  await page.getByRole("button", { name: "Theories" }).tap();
+  const heading = page.getByRole("region", { name: "Theories" }).getByRole("heading", { name: "Theories" });
+  await expect(heading).toBeInViewport();
+  const sheet = (await page.locator(".dock").boundingBox())!;
+  const shown = (await heading.boundingBox())!;
+  expect(shown.y).toBeGreaterThanOrEqual(sheet.y);
+  expect(shown.y + shown.height).toBeLessThanOrEqual(sheet.y + sheet.height);
+  await screenshot(page, "phone-panel-with-selection");
+});
