@@ -32,11 +32,13 @@ extern "C" {
         -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Browsers refuse canvases much larger than this many pixels a side.
-const MAX_SIDE: f64 = 16_000.0;
+/// A picture's longest side in pixels: the whole default board still shows every card at its own
+/// size, and the file stays a few megabytes, which sites people post to accept (twice the size
+/// gave 16–20 MB).
+const MAX_SIDE: f64 = 3_200.0;
 
-/// The SVG (of `width` × `height` CSS pixels) drawn at `scale`, or smaller when that would be
-/// more than a browser can hold.
+/// The SVG (of `width` × `height` CSS pixels) drawn at `scale`, or smaller when that would make
+/// a longer side than [`MAX_SIDE`].
 pub async fn svg_to_png(svg: &str, width: f64, height: f64, scale: f64) -> Result<web_sys::Blob, String> {
     let scale = scale.min(MAX_SIDE / width.max(height).max(1.0));
     let promise =

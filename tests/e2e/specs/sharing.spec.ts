@@ -305,6 +305,10 @@ test("the board exported as SVG holds every visible card's title, and as PNG is 
   const [pngFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export image" }).click()]);
   const png = fs.readFileSync(await pngFile.path());
   expect(png.subarray(1, 4).toString()).toBe("PNG");
+  // A whole board bigger than a picture may be is drawn smaller: 3,200 px on its longest side.
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  expect(Math.max(width, height)).toBe(3200);
+  expect(png.length).toBeLessThan(8 * 1024 * 1024);
   fs.copyFileSync(await pngFile.path(), path.join(__dirname, "..", "artifacts", "board-export.png"));
 });
 
