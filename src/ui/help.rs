@@ -31,6 +31,10 @@ pub fn HelpDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl I
     let close_ref = NodeRef::<Button>::new();
     close_ref.on_load(|el| {
         let _ = el.focus();
+        // Focus scrolled a tall dialog (on a phone) down to its last button: the title first.
+        if let Ok(Some(dialog)) = el.closest(".dialog") {
+            dialog.set_scroll_top(0);
+        }
     });
     let on_key = closing_keys(&["Escape", "?"], on_close.clone());
     view! {

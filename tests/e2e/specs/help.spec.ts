@@ -31,3 +31,13 @@ test("the ? key opens help, but not while typing", async ({ page }) => {
   await page.keyboard.type("why?");
   await expect(page.getByRole("dialog", { name: "Gestures and shortcuts" })).toHaveCount(0);
 });
+
+test("on a phone, help opens at its title, with Close focused", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await openBoard(page);
+  await page.getByRole("button", { name: "Help" }).click();
+  const help = page.getByRole("dialog", { name: "Gestures and shortcuts" });
+  await expect(help.getByRole("button", { name: "Close" })).toBeFocused();
+  await expect(help.getByRole("heading", { name: "Gestures and shortcuts" })).toBeInViewport();
+  await screenshot(page, "phone-help");
+});
