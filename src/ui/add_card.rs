@@ -52,6 +52,7 @@ pub fn AddCardDialog(
                     <span>"Title"</span>
                     <input node_ref=title_ref maxlength=MAX_TITLE.to_string() placeholder="Who or what?"
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                    <small class="counter">{move || format!("{} / {MAX_TITLE}", title.with(|t| t.chars().count()))}</small>
                 </label>
                 <label class="field">
                     <span>"Description"</span>

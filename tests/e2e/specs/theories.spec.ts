@@ -233,6 +233,8 @@ test("a card of the fan's with the longest title keeps it inside the card", asyn
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Kind").selectOption("character");
   await dialog.getByLabel("Title").fill("Mysterious stranger ".repeat(6));
+  // The field says where its limit is.
+  await expect(dialog.locator(".counter").first()).toHaveText("120 / 120");
   await dialog.getByRole("button", { name: "Create card" }).click();
   const stranger = fanCards(page).filter({ hasText: "Mysterious stranger" });
   const body = (await stranger.locator(".card-body").boundingBox())!;
