@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 BUDGET_GZIP=$((250 * 1024))
 # A ratchet against growth while the bundle is above budget: lower it as the bundle shrinks.
 # Raised from 320 KB when sharing (several boards, links, files, JSON Canvas, SVG/PNG) landed,
-# from 395 KB when exploring (search, filters, focus, horizon, timeline, minimap, help) did, and
-# from 445 KB when culling (drawn window, outlines, keyboard walk over undrawn cards) did.
-CEILING_GZIP=$((450 * 1024))
+# from 395 KB when exploring (search, filters, focus, horizon, timeline, minimap, help) did,
+# from 445 KB when culling (drawn window, outlines, keyboard walk over undrawn cards) did, and
+# from 450 KB when the fixes after a review as a fan would use it (a crash after a switch of
+# boards, canvas titles, Fit clear of the minimap, plain error messages, ...) added 3.5 KB.
+CEILING_GZIP=$((455 * 1024))
 
 size() { stat -c %s "$1"; }
 gz() { gzip -9 -c "$1" | wc -c; }

@@ -70,7 +70,7 @@ fn found_as_words(found: &str) -> String {
 
 /// "f64" → "a number", "a sequence" → "a list", "struct FanCard" → "an object".
 fn expected_as_words(expected: &str) -> String {
-    let expected = expected.trim_start_matches("a ").trim_start_matches("an ");
+    let expected = expected.strip_prefix("a ").or_else(|| expected.strip_prefix("an ")).unwrap_or(expected);
     let words = match expected {
         "f64" | "f32" | "u64" | "u32" | "u16" | "u8" | "i64" | "i32" | "i16" | "i8" | "usize" => "a number",
         "string" | "borrowed string" | "char" => "text",
