@@ -186,6 +186,13 @@ test("boards: new, rename, switch, duplicate and delete, each saved on its own",
   await expect(card(page, "n-1")).toHaveCount(0);
   await expect(boards.locator(".board-row")).toHaveCount(2);
   const name = boards.getByRole("textbox", { name: "Board name" });
+  // A blank name is not kept: the field shows the name the board gets instead.
+  await name.fill("   ");
+  await name.press("Enter");
+  await expect(name).toHaveValue("Untitled board");
+  await name.fill("   ");
+  await name.press("Enter");
+  await expect(name).toHaveValue("Untitled board");
   await name.fill("My mole theory");
   await name.press("Enter");
   await expect(page.locator(".brand-board")).toHaveText("My mole theory");
