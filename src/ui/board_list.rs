@@ -132,7 +132,8 @@ fn BoardRow(
                         }
                     }/>
             </Show>
-            <span class="counts">{move || size(stored_size())}</span>
+            // Short, beside the name: a board is first saved when it is first changed.
+            <span class="counts">{move || match stored_size() { 0 => "new".to_string(), bytes => size(bytes) }}</span>
             <button class="icon-button" aria-label=format!("Duplicate board {}", entry.name)
                 title="Make a copy of this board" on:click=move |_| boards.duplicate(&id.get_value())>
                 <IconSvg icon=Icon::Duplicate/>
@@ -162,8 +163,7 @@ fn click(input: NodeRef<Input>) {
 
 pub fn size(bytes: usize) -> String {
     match bytes {
-        0 => "not saved yet".to_string(),
-        1..1024 => format!("{bytes} bytes"),
+        0..1024 => format!("{bytes} bytes"),
         1024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1024.0),
         _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
     }

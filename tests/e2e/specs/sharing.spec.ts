@@ -185,6 +185,10 @@ test("boards: new, rename, switch, duplicate and delete, each saved on its own",
   await boards.getByRole("button", { name: "New board" }).click();
   await expect(card(page, "n-1")).toHaveCount(0);
   await expect(boards.locator(".board-row")).toHaveCount(2);
+  // Not saved until it changes: it says so in a word, leaving its name room.
+  await expect(boards.locator(".board-row").filter({ has: page.locator('[aria-current="true"]') }).locator(".counts")).toHaveText("new");
+  const field = boards.getByRole("textbox", { name: "Board name" });
+  expect(await field.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
   const name = boards.getByRole("textbox", { name: "Board name" });
   // A blank name is not kept: the field shows the name the board gets instead.
   await name.fill("   ");
