@@ -6,7 +6,7 @@ use caseboard::formats::canvas::{
 use caseboard::formats::envelope;
 use caseboard::model::board::{Board, Confidence, FanCard, Theory, MAX_TEXT};
 use caseboard::model::geometry::Point;
-use caseboard::model::layout::default_layout;
+use caseboard::model::layout::{card_size, default_layout, CARD_GAP};
 use caseboard::model::query::Horizon;
 use caseboard::model::scene::scene;
 use caseboard::model::universe::{Kind, Universe};
@@ -113,7 +113,12 @@ fn every_node_type_and_colour_form_is_read() {
     assert_eq!(ids, ["canvas-1", "canvas-2", "canvas-3", "canvas-4", "canvas-5"], "fresh ids, in node order");
     assert!(board.cards.values().all(|c| c.kind == Kind::Note && c.theory.is_none()));
     let card = |n: usize| card_facts(&board, &format!("canvas-{n}"));
-    assert_eq!(card(1), (-40, -60, "Suspects".into(), String::new(), None), "a group is a titled note");
+    let above = (card_size(Kind::Note).height + CARD_GAP) as i64;
+    assert_eq!(
+        card(1),
+        (-40, -60 - above, "Suspects".into(), String::new(), None),
+        "a group is a titled note, above it"
+    );
     assert_eq!(
         card(2),
         (

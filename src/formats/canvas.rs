@@ -8,6 +8,7 @@ use crate::model::board::{
     cap, is_web_url, Board, Confidence, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_TITLE, MAX_URL,
 };
 use crate::model::geometry::Point;
+use crate::model::layout::{card_size, CARD_GAP};
 use crate::model::scene::{Face, Scene, SceneCard, SceneString, Thread};
 use crate::model::universe::{Kind, Universe};
 use serde::de::IgnoredAny;
@@ -371,7 +372,10 @@ fn read_node(n: usize, node: &Value) -> Result<(&str, Node), CanvasError> {
                 Node::note(at, "", url)
             }
         }
-        Some("group") => Node::note(at, text("label"), ""),
+        // Above the group's corner, not over the first node inside it.
+        Some("group") => {
+            Node::note(at.offset(0.0, -(card_size(Kind::Note).height + CARD_GAP)), text("label"), "")
+        }
         Some(kind) => return Err(CanvasError::UnknownType { node: shown(id), kind: shown(kind) }),
         None => return Err(CanvasError::Missing { item: item(), field: "type" }),
     };

@@ -291,6 +291,9 @@ test("a JSON Canvas file becomes a board of notes and strings", async ({ page })
   const group = page.locator(".card.fan", { has: page.locator(".title", { hasText: "Suspects" }) });
   await expect(group).toBeVisible();
   await expect(group).not.toContainText("Empty note");
+  // The group's note sits above the group, not over the note inside it.
+  const [g, b] = [(await group.boundingBox())!, (await billets.boundingBox())!];
+  expect(g.y + g.height <= b.y || b.y + b.height <= g.y || g.x + g.width <= b.x || b.x + b.width <= g.x).toBe(true);
   await billets.focus();
   await page.keyboard.press("Space");
   await expect(page.getByLabel("Title")).toHaveValue("Billets knew");
