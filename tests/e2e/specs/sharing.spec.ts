@@ -304,6 +304,10 @@ test("the board exported as SVG holds every visible card's title, and as PNG is 
   await storeBoard(page, theoryBoard("Picture board"));
   await openApp(page);
   await page.getByRole("button", { name: "Share", exact: true }).click();
+  // The picture's two choices are named apart: its format and its area.
+  await expect(page.getByRole("radiogroup", { name: "Format" }).getByRole("radio")).toHaveCount(2);
+  await expect(page.getByRole("radiogroup", { name: "Area" }).getByRole("radio", { name: "Current view" })).toBeVisible();
+  await screenshot(page, "share-dialog");
   await page.getByRole("radio", { name: "SVG" }).check();
   const [svgFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export image" }).click()]);
   expect(svgFile.suggestedFilename()).toBe("Picture board.svg");
