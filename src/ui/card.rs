@@ -401,7 +401,7 @@ fn card_under(ev: &PointerEvent) -> Option<String> {
     el.closest("[data-card-id]").ok().flatten()?.get_attribute("data-card-id")
 }
 
-fn focus_card(id: &str) {
+pub fn focus_card(id: &str) {
     let selector = format!("[data-card-id=\"{}\"]", id.replace('"', ""));
     let found = web_sys::window()
         .and_then(|w| w.document())

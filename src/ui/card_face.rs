@@ -3,6 +3,7 @@
 use crate::model::board::{is_web_url, FanCard, MAX_TEXT, MAX_TITLE};
 use crate::model::scene::{initials, kind_tag};
 use crate::model::universe::{Entity, Kind};
+use crate::ui::card::focus_card;
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
 use leptos::html::{Input, Textarea};
@@ -121,11 +122,18 @@ fn Editor(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
             state.edit_card(FanCard { title, text, ..card });
         }
     };
+    let id = StoredValue::new(card.with_untracked(|c| c.id.clone()));
+    // Done from the keyboard, focus goes back to the card, not to the page.
+    let finish_here = move |keep: bool| {
+        let id = id.get_value();
+        finish(keep);
+        request_animation_frame(move || focus_card(&id));
+    };
     let on_keydown = move |ev: KeyboardEvent| {
         ev.stop_propagation();
         match ev.key().as_str() {
-            "Escape" => finish(false),
-            "Enter" if ev.ctrl_key() || ev.meta_key() => finish(true),
+            "Escape" => finish_here(false),
+            "Enter" if ev.ctrl_key() || ev.meta_key() => finish_here(true),
             _ => {}
         }
     };

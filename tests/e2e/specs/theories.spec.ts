@@ -243,6 +243,20 @@ test("a card of the fan's with the longest title keeps it inside the card", asyn
   await screenshot(page, "long-title-card");
 });
 
+test("after editing a note in place from the keyboard, focus is back on the note", async ({ page }) => {
+  await openCentredOn(page, "case-1995-runaway", 1);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type("Billets knew");
+  await page.keyboard.press("Control+Enter");
+  const note = fanCards(page).first();
+  await expect(note).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("textbox", { name: "Note text" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(note).toBeFocused();
+  await expect(note).toContainText("Billets knew");
+});
+
 test("a board with two theories survives a reload and looks right on desktop and phone", async ({ page }) => {
   await openCentredOn(page, "case-1995-runaway", 0.6);
   await tie(page, "case-1995-runaway", "case-police-conspiracy");
