@@ -39,11 +39,22 @@ impl BoardState {
             self.cards.with_untracked(|c| c.iter().map(|c| c.position.get_untracked()).collect());
         let origin = cascaded(at.offset(-size.width / 2.0, -size.height / 2.0), &taken);
         self.commit(reveal.and(self.with_board(|b| Command::add_card(b, card, origin))));
-        self.selection.set(Selection::card(&id));
         if kind == Kind::Note {
-            self.editing.set(Some(id.clone()));
+            self.edit_in_place(&id);
+        } else {
+            self.selection.set(Selection::card(&id));
         }
         id
+    }
+
+    /// Opens a card of the fan's for typing on the board, selected (so the inspector shows it)
+    /// and, when the board is zoomed too far out to read what is typed, brought near.
+    pub fn edit_in_place(&self, id: &str) {
+        self.selection.set(Selection::card(id));
+        self.editing.set(Some(id.to_string()));
+        if self.viewport.get_untracked().zoom < READABLE_ZOOM {
+            self.fly_to(id);
+        }
     }
 
     pub fn add_note(&self, at: Point) -> String {
@@ -313,6 +324,8 @@ impl BoardState {
 const FLY_MS: f64 = 350.0;
 /// A flight ends at least this close, so the card's words can be read.
 const FLY_ZOOM: f64 = 0.8;
+/// Below this zoom, text typed on a card is too small to read as it is typed.
+const READABLE_ZOOM: f64 = 0.6;
 
 /// One frame of a flight: eased from `from` to `to`, then the next frame, until it lands.
 fn fly_step(state: BoardState, from: Viewport, to: Viewport, start: f64) {

@@ -128,7 +128,7 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
     let on_dblclick = move |ev: MouseEvent| {
         ev.stop_propagation();
         if is_fan {
-            state.editing.set(Some(id_store.get_value()));
+            state.edit_in_place(&id_store.get_value());
         }
     };
     let on_keydown = move |ev: KeyboardEvent| {
@@ -166,7 +166,7 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             "Enter" => {
                 ev.prevent_default();
                 if is_fan {
-                    state.editing.set(Some(id));
+                    state.edit_in_place(&id);
                 } else {
                     state.click_card(&id, false);
                 }

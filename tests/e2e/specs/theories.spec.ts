@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { box, card, expect, openCentredOn, screenshot, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
+import { box, card, expect, openBoard, openCentredOn, screenshot, STORAGE_KEY, test, waitForSave, worldPosition, zoom } from "./helpers";
 
 const fanCards = (page: Page) => page.locator(".card.fan");
 
@@ -255,6 +255,20 @@ test("after editing a note in place from the keyboard, focus is back on the note
   await page.keyboard.press("Escape");
   await expect(note).toBeFocused();
   await expect(note).toContainText("Billets knew");
+});
+
+test("a note added with the whole board in view is brought near enough to read as it is typed, and shown in the inspector", async ({ page }) => {
+  await openBoard(page);
+  expect(await zoom(page)).toBeLessThan(0.6);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByRole("textbox", { name: "Note text" })).toBeFocused();
+  await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(0.8);
+  await page.keyboard.type("Readable");
+  await expect(page.getByRole("region", { name: "Inspector" })).toContainText("Your note");
+  const editor = (await page.getByRole("textbox", { name: "Note text" }).boundingBox())!;
+  expect(editor.x).toBeGreaterThanOrEqual(0);
+  expect(editor.x + editor.width).toBeLessThanOrEqual(1280);
+  await screenshot(page, "note-typed-from-fit");
 });
 
 test("a board with two theories survives a reload and looks right on desktop and phone", async ({ page }) => {
