@@ -83,8 +83,14 @@ test("the wheel zooms around the cursor; the buttons zoom and fit", async ({ pag
   const target = await box(page, "case-1995-runaway");
   const anchor = { x: target.x + 10, y: target.y + 10 };
   await page.mouse.move(anchor.x, anchor.y);
+  // The board takes the wheel: the page neither scrolls nor zooms with it.
+  await page.evaluate(() => {
+    (window as unknown as { prevented: boolean[] }).prevented = [];
+    addEventListener("wheel", (e) => (window as unknown as { prevented: boolean[] }).prevented.push(e.defaultPrevented), { passive: true });
+  });
   await page.mouse.wheel(0, -300);
   await expect.poll(() => zoom(page)).toBeGreaterThan(0.7);
+  expect(await page.evaluate(() => (window as unknown as { prevented: boolean[] }).prevented)).toEqual([true]);
   const zoomed = await box(page, "case-1995-runaway");
   const scale = (await zoom(page)) / 0.5;
   expect(Math.abs(zoomed.width / target.width - scale)).toBeLessThan(0.02);
