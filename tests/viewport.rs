@@ -137,7 +137,7 @@ proptest! {
         let area = Rect { x: 0.0, y: 100.0, width: sw, height: sh - 100.0 };
         // in the bottom-left corner, like the minimap
         let obstacle = Rect { x: 12.0, y: sh - 12.0 - oh, width: ow, height: oh };
-        let v = Viewport::fitting_clear_of(bounds, area, obstacle, 16.0);
+        let v = Viewport::fitting_clear_of(bounds, area, Some(obstacle), 16.0);
         let tl = v.to_screen(Point::new(bounds.x, bounds.y));
         let br = v.to_screen(Point::new(bounds.right(), bounds.bottom()));
         let shown = Rect { x: tl.x, y: tl.y, width: br.x - tl.x, height: br.y - tl.y };
@@ -155,5 +155,5 @@ fn fitting_clear_of_an_obstacle_elsewhere_is_plain_fitting() {
     let area = Rect { x: 0.0, y: 50.0, width: 900.0, height: 700.0 };
     let outside = Rect { x: 1000.0, y: 0.0, width: 100.0, height: 100.0 };
     let plain = Viewport::fitting(bounds, Size { width: 900.0, height: 700.0 }, 16.0).panned(0.0, 50.0);
-    assert_eq!(Viewport::fitting_clear_of(bounds, area, outside, 16.0), plain);
+    assert_eq!(Viewport::fitting_clear_of(bounds, area, Some(outside), 16.0), plain);
 }

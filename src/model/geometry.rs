@@ -158,13 +158,11 @@ impl Viewport {
     /// The view that shows all of `bounds` inside `area` (screen pixels), as large as it can,
     /// clear of `obstacle` (something drawn over part of the area, such as the minimap): fitted
     /// into whichever strip of the area beside the obstacle shows the board biggest.
-    pub fn fitting_clear_of(bounds: Rect, area: Rect, obstacle: Rect, margin: f64) -> Viewport {
+    pub fn fitting_clear_of(bounds: Rect, area: Rect, obstacle: Option<Rect>, margin: f64) -> Viewport {
         let fit = |r: Rect| {
             Viewport::fitting(bounds, Size { width: r.width, height: r.height }, margin).panned(r.x, r.y)
         };
-        if !obstacle.overlaps(&area, 0.0) {
-            return fit(area);
-        }
+        let Some(obstacle) = obstacle.filter(|o| o.overlaps(&area, 0.0)) else { return fit(area) };
         let strips = [
             Rect { height: obstacle.y - area.y, ..area },
             Rect { y: obstacle.bottom(), height: area.bottom() - obstacle.bottom(), ..area },

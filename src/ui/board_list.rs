@@ -123,11 +123,9 @@ fn BoardRow(
                 <input class="board-name" maxlength=MAX_BOARD_NAME.to_string() aria-label="Board name"
                     aria-current="true" prop:value=name.clone()
                     on:change=move |ev| {
-                        boards.rename(&id.get_value(), &event_target_value(&ev));
-                        // The name it got (a blank one made "Untitled board", a taken one numbered),
-                        // even when that is the name it had and nothing else redraws the field.
-                        let given = boards.library.with_untracked(|l| l.entry(&id.get_value()).map(|e| e.name.clone()));
-                        if let Some(given) = given {
+                        // The name it got, even when that is the name it had and nothing else
+                        // redraws the field.
+                        if let Some(given) = boards.rename(&id.get_value(), &event_target_value(&ev)) {
                             event_target::<web_sys::HtmlInputElement>(&ev).set_value(&given);
                         }
                     }/>

@@ -151,17 +151,20 @@ impl Boards {
         }
     }
 
-    pub fn rename(&self, id: &str, name: &str) {
+    /// Renames a board; returns the name it got (a blank one made "Untitled board", a taken one
+    /// numbered), None when there is no such board.
+    pub fn rename(&self, id: &str, name: &str) -> Option<String> {
         let mut given = None;
         self.library.update(|l| given = l.rename(id, name));
         self.write_index();
-        if let (Some(name), Some(Opened::Stored(open))) = (given, self.open.get_untracked()) {
+        if let (Some(name), Some(Opened::Stored(open))) = (&given, self.open.get_untracked()) {
             if open == id {
                 if let Some(state) = self.current.get_value() {
-                    state.set_name(name);
+                    state.set_name(name.clone());
                 }
             }
         }
+        given
     }
 
     /// Deletes a board (the fan confirmed); the list moves on to a neighbour, or a fresh board.

@@ -5,7 +5,7 @@ use crate::formats::envelope;
 use crate::model::board::{Board, FanCard, FanString, Key, Theory};
 use crate::model::command::{Clip, Command};
 use crate::model::filter::Filters;
-use crate::model::geometry::{Point, Rect, Size, Viewport};
+use crate::model::geometry::{Point, Rect, Viewport};
 use crate::model::history::History;
 use crate::model::layout::{card_size, default_layout};
 use crate::model::merge::merge;
@@ -657,12 +657,7 @@ impl BoardState {
     }
 
     fn fitting(&self, area: Rect) -> Option<Viewport> {
-        let bounds = self.bounds()?;
-        Some(match minimap() {
-            Some(minimap) => Viewport::fitting_clear_of(bounds, area, minimap, FIT_MARGIN),
-            None => Viewport::fitting(bounds, Size { width: area.width, height: area.height }, FIT_MARGIN)
-                .panned(area.x, area.y),
-        })
+        self.bounds().map(|bounds| Viewport::fitting_clear_of(bounds, area, minimap(), FIT_MARGIN))
     }
 
     /// Writes a pending save at once (the page may be about to go away).
