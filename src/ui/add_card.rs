@@ -2,7 +2,8 @@
 
 use crate::model::board::{MAX_TEXT, MAX_TITLE};
 use crate::model::universe::Kind;
-use crate::ui::confirm::closing_keys;
+use crate::ui::card::focus_card;
+use crate::ui::modal::{dialog_keys, return_focus_on_close};
 use crate::ui::state::BoardState;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -24,17 +25,21 @@ pub fn AddCardDialog(
     let close = on_close.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.add_card(
+        let id = state.add_card(
             kind.get_untracked(),
             title.get_untracked(),
             text.get_untracked(),
             state.view_centre(),
         );
         close();
+        // The new card, drawn by the next frame, takes focus rather than the button that opened
+        // the dialog: the keys that move and tie it act at once.
+        request_animation_frame(move || focus_card(&id));
     };
-    let on_key = closing_keys(&["Escape"], on_close.clone());
+    return_focus_on_close();
+    let on_key = dialog_keys(&["Escape"], on_close.clone());
     view! {
-        <div class="dialog-backdrop" on:keydown=on_key>
+        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="add-card-heading" on:submit=create>
                 <h2 id="add-card-heading">"Add a card of your own"</h2>
                 <label class="field">

@@ -1,5 +1,6 @@
 //! A small modal question with a confirm and a cancel button.
 
+use crate::ui::modal::{dialog_keys, return_focus_on_close};
 use leptos::html::Button;
 use leptos::prelude::*;
 
@@ -14,9 +15,10 @@ pub fn ConfirmDialog(
     cancel_ref.on_load(|el| {
         let _ = el.focus();
     });
-    let on_key = closing_keys(&["Escape"], on_cancel.clone());
+    return_focus_on_close();
+    let on_key = dialog_keys(&["Escape"], on_cancel.clone());
     view! {
-        <div class="dialog-backdrop" on:keydown=on_key>
+        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-message">
                 <p id="dialog-message">{message}</p>
                 <div class="dialog-actions">
@@ -25,19 +27,5 @@ pub fn ConfirmDialog(
                 </div>
             </div>
         </div>
-    }
-}
-
-/// A dialog's key handler: its keys are for the dialog, not the board behind it, and any of
-/// `keys` closes it.
-pub fn closing_keys(
-    keys: &'static [&'static str],
-    close: impl Fn() + 'static,
-) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
-    move |ev| {
-        ev.stop_propagation();
-        if keys.contains(&ev.key().as_str()) {
-            close();
-        }
     }
 }

@@ -20,6 +20,7 @@ mod importing;
 mod inspector;
 mod legend;
 mod minimap;
+mod modal;
 mod notices;
 mod persistence;
 mod saved_data;

@@ -4,11 +4,11 @@
 use crate::formats::library::file_name;
 use crate::formats::{canvas, svg};
 use crate::model::scene::{scene, Scene};
-use crate::ui::confirm::closing_keys;
+use crate::ui::modal::{dialog_keys, return_focus_on_close};
 use crate::ui::sharing::make_link;
 use crate::ui::state::BoardState;
 use crate::web::{clipboard, download, image};
-use leptos::html::Input;
+use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -84,14 +84,19 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
             }
         }
     };
-    let on_key = closing_keys(&["Escape"], on_close.clone());
+    return_focus_on_close();
+    let on_key = dialog_keys(&["Escape"], on_close.clone());
     let close = on_close.clone();
+    let first_ref = NodeRef::<Button>::new();
+    first_ref.on_load(|el| {
+        let _ = el.focus();
+    });
     view! {
-        <div class="dialog-backdrop" on:keydown=on_key>
+        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
             <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title">
                 <h2 id="share-title">"Share this board"</h2>
                 <section class="share-part">
-                    <button class="button primary" on:click=share_link>"Share link"</button>
+                    <button class="button primary" node_ref=first_ref on:click=share_link>"Share link"</button>
                     <input class="share-url" readonly aria-label="Share link URL" node_ref=link_field
                         placeholder="The link appears here" prop:value=move || link.get().unwrap_or_default()
                         on:focus=move |_| if let Some(f) = link_field.get_untracked() { f.select() }/>

@@ -189,6 +189,8 @@ test("everything can be done from the keyboard: connect, label, duplicate, delet
   await page.keyboard.type("same killer?");
   await page.keyboard.press("Enter");
   await expect(page.locator("[data-theory]")).toHaveAttribute("aria-label", "The police conspiracy — same killer? — The 1980s serial killer");
+  // Enter keeps the label and hands the keyboard back to the board, at the card tied from.
+  await expect(card(page, "case-police-conspiracy")).toBeFocused();
 
   await page.getByRole("button", { name: "Add card" }).click();
   const dialog = page.getByRole("dialog");
@@ -201,7 +203,8 @@ test("everything can be done from the keyboard: connect, label, duplicate, delet
   await expect(phone).toHaveAttribute("aria-label", /^Burner phone, your evidence/);
   // a new card is selected; Space on a focused card adds it to the selection or takes it out
   await expect(phone).toHaveAttribute("data-selected", "true");
-  await phone.focus();
+  // The new card has focus, so the keys that act on a card act on it at once.
+  await expect(phone).toBeFocused();
   await page.keyboard.press(" ");
   await expect(phone).toHaveAttribute("data-selected", "false");
   await page.keyboard.press(" ");
