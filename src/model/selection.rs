@@ -50,3 +50,18 @@ impl Selection {
 pub fn cards_touching<'a>(area: Rect, cards: impl IntoIterator<Item = (&'a str, Rect)>) -> BTreeSet<String> {
     cards.into_iter().filter(|(_, r)| r.overlaps(&area, 0.0)).map(|(id, _)| id.to_string()).collect()
 }
+
+/// The card that should have focus once the selected cards are deleted, when `focused` is one of
+/// them: the first after it in `order` that stays, or else the last before it that stays.
+pub fn focus_after_delete<'a>(
+    order: &[&'a str],
+    selected: &BTreeSet<String>,
+    focused: &str,
+) -> Option<&'a str> {
+    if !selected.contains(focused) {
+        return None;
+    }
+    let at = order.iter().position(|id| *id == focused)?;
+    let stays = |id: &&&str| !selected.contains(**id);
+    order[at + 1..].iter().find(stays).or_else(|| order[..at].iter().rev().find(stays)).copied()
+}

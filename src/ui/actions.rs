@@ -321,7 +321,7 @@ impl BoardState {
 }
 
 /// A flight lasts this long, in milliseconds.
-const FLY_MS: f64 = 350.0;
+pub const FLY_MS: f64 = 350.0;
 /// A flight ends at least this close, so the card's words can be read.
 const FLY_ZOOM: f64 = 0.8;
 /// Below this zoom, text typed on a card is too small to read as it is typed.

@@ -3,6 +3,7 @@
 use crate::model::board::{Confidence, FanCard, FanString, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use crate::model::universe::{CanonLink, Entity};
 use crate::ui::add_card::capitalised;
+use crate::ui::card::focus_card;
 use crate::ui::connections::Connections;
 use crate::ui::state::{BoardState, Face, StringFace};
 use leptos::html::Input;
@@ -147,10 +148,19 @@ fn FanStringForm(string: RwSignal<FanString>, state: BoardState) -> impl IntoVie
                 prop:value=move || string.with(|s| s.label.clone())
                 on:change=move |ev| state.edit_string(FanString { label: event_target_value(&ev), ..current() })
                 on:keydown=move |ev| {
-                    if ev.key() == "Enter" {
-                        ev.prevent_default();
-                        state.edit_string(FanString { label: event_target_value(&ev), ..current() });
+                    // Enter keeps the label, Escape leaves it as it was; either goes back to the
+                    // card the string starts from, so a keyboard user carries on on the board.
+                    match ev.key().as_str() {
+                        "Enter" => state.edit_string(FanString { label: event_target_value(&ev), ..current() }),
+                        "Escape" => {
+                            if let Some(el) = label_ref.get_untracked() {
+                                el.set_value(&current().label);
+                            }
+                        }
+                        _ => return,
                     }
+                    ev.prevent_default();
+                    focus_card(&current().from);
                 }/>
         </label>
         <label class="field">

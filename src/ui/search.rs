@@ -1,11 +1,15 @@
 //! Search: as the fan types, the cards whose title, actor, text or strings match, best first;
-//! arrows move through them, Enter or a click flies to the card and selects it. "/" focuses it.
+//! arrows move through them, Enter or a click flies to the card, selects it and gives it focus. "/"
+//! focuses the field.
 
 use crate::model::query::{search, Hit};
+use crate::ui::actions::FLY_MS;
+use crate::ui::card::focus_card;
 use crate::ui::state::BoardState;
 use leptos::html::Input;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::time::Duration;
 
 /// The most results listed.
 const LIMIT: usize = 8;
@@ -29,12 +33,19 @@ pub fn Search(state: BoardState) -> impl IntoView {
         })
     });
     let go = move |hit: &Hit| {
-        state.fly_to(&hit.card);
-        state.click_card(&hit.card, false);
+        let id = hit.card.clone();
+        state.click_card(&id, false);
         text.set(String::new());
         if let Some(el) = input.get_untracked() {
             let _ = el.blur();
         }
+        // A frame later the inspector selecting opened has taken its room (a sheet, on a phone),
+        // so the flight centres the card in what is left; once it lands, the card takes focus
+        // for the arrows and the other keys that act on it.
+        request_animation_frame(move || {
+            state.fly_to(&id);
+            set_timeout(move || focus_card(&id), Duration::from_millis(FLY_MS as u64 + 50));
+        });
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let count = hits.with_untracked(Vec::len);

@@ -1,6 +1,7 @@
 //! Keyboard shortcuts for the whole page; none fire while the fan types in a text field.
 
-use crate::model::selection::Selection;
+use crate::model::selection::{focus_after_delete, Selection};
+use crate::ui::card::focus_card;
 use crate::ui::search::SEARCH_ID;
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
@@ -46,7 +47,19 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             true
         }
         (false, _, "Delete" | "Backspace") => {
+            let successor = state.focused_card.get_untracked().and_then(|focused| {
+                let selected = state.selection.with_untracked(|s| s.cards.clone());
+                state.cards.with_untracked(|cards| {
+                    let order: Vec<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+                    focus_after_delete(&order, &selected, &focused).map(str::to_string)
+                })
+            });
             state.delete_selection();
+            // Focus would otherwise fall to the page with the card it was on.
+            if let Some(next) = successor {
+                state.reveal_card(&next);
+                request_animation_frame(move || focus_card(&next));
+            }
             true
         }
         (false, _, "/") => {

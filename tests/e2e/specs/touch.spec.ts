@@ -105,3 +105,17 @@ test("with a card selected, the panel button shows the theories, not only the ca
   expect(shown.y + shown.height).toBeLessThanOrEqual(sheet.y + sheet.height);
   await screenshot(page, "phone-panel-with-selection");
 });
+
+test("a card found by search is centred above the inspector sheet that selecting it opens", async ({ page }) => {
+  await openBoard(page);
+  await page.locator("#search").fill("bosch");
+  await page.locator("#search").press("Enter");
+  const bosch = card(page, "harry-bosch");
+  await expect(bosch).toBeFocused();
+  const sheet = (await page.locator(".dock").boundingBox())!;
+  const found = (await bosch.boundingBox())!;
+  await screenshot(page, "phone-search-found");
+  expect(sheet.y).toBeGreaterThan(200);
+  expect(found.y + found.height / 2).toBeLessThan(sheet.y);
+  expect(found.y + found.height / 2).toBeGreaterThan(0);
+});

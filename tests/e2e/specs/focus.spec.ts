@@ -1,0 +1,73 @@
+// Keyboard focus: a dialog holds it until it closes and then gives it back; it never falls to
+// the page when the thing that had it goes (a deleted card, a search that found its card).
+import type { Page } from "@playwright/test";
+import { card, expect, openBoard, test } from "./helpers";
+
+/** Whether focus is inside the open dialog's backdrop (the dialog or the backdrop itself). */
+const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeElement?.closest(".dialog-backdrop"));
+
+const dialogs = [
+  { opener: "Help", role: "dialog" },
+  { opener: "Reset board", role: "alertdialog" },
+  { opener: "Add card", role: "dialog" },
+  { opener: "Share", role: "dialog" },
+] as const;
+
+for (const { opener, role } of dialogs) {
+  test(`the ${opener} dialog keeps Tab inside, closes on Escape and gives focus back`, async ({ page }) => {
+    await openBoard(page);
+    const button = page.getByRole("button", { name: opener, exact: true });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole(role);
+    await expect(dialog).toBeVisible();
+    expect(await focusInDialog(page)).toBe(true);
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focusInDialog(page), `after Tab ${i + 1}`).toBe(true);
+    }
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await focusInDialog(page), `after Shift+Tab ${i + 1}`).toBe(true);
+    }
+    // A click on the backdrop, or on the dialog's words, leaves focus in the dialog.
+    await page.mouse.click(5, 300);
+    expect(await focusInDialog(page)).toBe(true);
+    await dialog.getByRole("heading").first().or(dialog.locator("p").first()).first().click();
+    expect(await focusInDialog(page)).toBe(true);
+    // The board's keys do not reach through: Delete hides nothing behind the dialog.
+    await page.keyboard.press("Delete");
+    await expect(card(page, "renee-ballard")).toHaveCount(1);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
+  });
+}
+
+test("deleting the focused card moves focus to the next card", async ({ page }) => {
+  await openBoard(page);
+  const ids = await page.locator("[data-card-id]").evaluateAll((els) => els.map((el) => el.getAttribute("data-card-id")!));
+  await card(page, ids[1]).focus();
+  await page.keyboard.press("Delete");
+  await expect(card(page, ids[1])).toHaveCount(0);
+  await expect(card(page, ids[2])).toBeFocused();
+  // The last one hands focus back to the one before it.
+  const last = ids[ids.length - 1];
+  await card(page, last).focus();
+  await page.keyboard.press("Delete");
+  await expect(card(page, ids[ids.length - 2])).toBeFocused();
+});
+
+test("Enter on a search result flies to the card and gives it focus", async ({ page }) => {
+  await openBoard(page);
+  await page.keyboard.press("/");
+  await page.keyboard.type("bosch");
+  await page.keyboard.press("Enter");
+  const bosch = card(page, "harry-bosch");
+  await expect(bosch).toBeFocused();
+  await expect(bosch).toHaveAttribute("data-selected", "true");
+  // The arrows now move the card found.
+  const before = await bosch.boundingBox();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await bosch.boundingBox())!.x).toBeGreaterThan(before!.x);
+});
