@@ -72,18 +72,32 @@ impl Boards {
             return;
         }
         let text = self.library.with_untracked(library::encode);
-        if let Err(e) = storage::write(INDEX_KEY, &text) {
-            self.notices.problem(
+        match storage::write(INDEX_KEY, &text) {
+            Ok(()) => self.notices.dismiss_topic("index-not-saved"),
+            Err(e) => self.notices.problem(
                 "index-not-saved",
                 format!("The list of your boards could not be saved ({e}). Your boards are still there; export the ones you care about."),
-            );
+            ),
         }
     }
 
-    /// Writes a pending save of the board on screen and lets go of it.
+    /// Writes a pending save of the board on screen and lets go of it. A board the browser
+    /// would not store is downloaded as a file first, so leaving it never loses it.
     fn leave_current(&self) {
         if let Some(state) = self.current.get_value() {
             state.flush_save();
+            // Its notice offers to export a board that is about to close.
+            self.notices.dismiss_topic("save-failed");
+            if state.save_failed() {
+                state.export_board();
+                self.notices.problem(
+                    "left-unsaved",
+                    format!(
+                        "\"{}\" could not be saved in this browser, so it was downloaded as a board file before it closed. To carry on with it, open that file with Import (or drop it on the board) once there is room: delete boards or backups you no longer need (Theories → Boards, and Saved data).",
+                        state.name()
+                    ),
+                );
+            }
         }
         self.current.set_value(None);
     }

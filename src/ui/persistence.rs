@@ -35,6 +35,8 @@ pub struct Persistence {
     key: StoredValue<Option<String>>,
     /// False when saving would overwrite stored data that could not be backed up.
     may_save: StoredValue<bool>,
+    /// The last save was refused: storage does not hold the board as it is.
+    failed: StoredValue<bool>,
     debounce: Debounce,
     notices: Notices,
 }
@@ -67,6 +69,7 @@ impl Persistence {
             export: StoredValue::new(None),
             key: StoredValue::new(key),
             may_save: StoredValue::new(may_save),
+            failed: StoredValue::new(false),
             debounce: Debounce::new(SAVE_DELAY),
             notices,
         }
@@ -78,6 +81,11 @@ impl Persistence {
 
     pub fn key(self) -> Option<String> {
         self.key.get_value()
+    }
+
+    /// Whether the last save was refused, so storage lacks the board's latest changes.
+    pub fn failed(self) -> bool {
+        self.failed.get_value()
     }
 
     /// How newer boards saved by other tabs are taken in.
@@ -138,6 +146,7 @@ impl Persistence {
             let written = storage::write(&key, &text);
             (text, written)
         });
+        self.failed.set_value(written.is_err());
         match written {
             Ok(()) => {
                 self.wrote(revision, text);
@@ -145,7 +154,7 @@ impl Persistence {
                 self.notices.dismiss_topic("save-failed");
             }
             Err(e) => {
-                let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy; the next change tries again.");
+                let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy, and make room by deleting boards or backups you no longer need (Theories → Boards, and Saved data); the next change tries again.");
                 match self.export.get_value() {
                     Some(export) => self.notices.problem_with("save-failed", text, ("Export board", export)),
                     None => self.notices.problem("save-failed", text),

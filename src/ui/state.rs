@@ -664,6 +664,11 @@ impl BoardState {
     pub fn flush_save(&self) {
         self.persistence.flush();
     }
+
+    /// Whether the browser refused the last save of this board.
+    pub fn save_failed(&self) -> bool {
+        self.persistence.failed()
+    }
 }
 
 /// A fan card's title, or a placeholder when it has none.

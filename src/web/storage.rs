@@ -19,7 +19,11 @@ fn describe(error: &JsValue) -> String {
 fn js_sys_string(error: &JsValue) -> Option<String> {
     error
         .dyn_ref::<web_sys::DomException>()
-        .map(|e| format!("{}: {}", e.name(), e.message()))
+        .map(|e| match e.name().as_str() {
+            // Said plainly: the browser's own words name an API, not the cause.
+            "QuotaExceededError" => "the storage this browser gives the site is full".to_string(),
+            name => format!("{name}: {}", e.message()),
+        })
         .or_else(|| error.as_string())
 }
 

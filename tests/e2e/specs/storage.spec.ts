@@ -1,11 +1,26 @@
 import type { Page } from "@playwright/test";
 import * as fs from "node:fs";
-import { BLANK, card, expect, openBoard, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
+import { BLANK, card, expect, openBoard, openPanel, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
 
 async function storeRaw(page: Page, text: string) {
   await page.goto(BLANK);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text]);
   await openBoard(page);
+}
+
+/** Fills this origin's storage to the brim with other data, before the app opens. */
+async function fillStorage(page: Page) {
+  await page.goto(BLANK);
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; chunk.length > 16; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
 }
 
 async function backups(page: Page) {
@@ -90,18 +105,7 @@ test("a backup can be downloaded and removed from Saved data; the board can be e
 });
 
 test("when storage is full the board says so, keeps working, and offers the board as a file", async ({ page }) => {
-  await page.goto(BLANK);
-  // Fill this origin's storage to the brim with other data.
-  await page.evaluate(() => {
-    let chunk = "x".repeat(1 << 20);
-    for (let i = 0; chunk.length > 16; i++) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await openBoard(page);
   await card(page, "harry-bosch").focus();
   await page.keyboard.press("ArrowRight");
@@ -113,6 +117,29 @@ test("when storage is full the board says so, keeps working, and offers the boar
   const [file] = await Promise.all([page.waitForEvent("download"), alert.getByRole("button", { name: "Export board" }).click()]);
   const board = JSON.parse(fs.readFileSync(await file.path(), "utf8"));
   expect(board.board.positions["harry-bosch"].x).toBeCloseTo(before.x + 10, 0);
+});
+
+test("leaving a board storage refused downloads it first, and its stale offer goes with it", async ({ page }) => {
+  await fillStorage(page);
+  await openBoard(page);
+  await card(page, "harry-bosch").focus();
+  const before = await worldPosition(page, "harry-bosch");
+  await page.keyboard.press("ArrowRight");
+  const notSaved = page.getByRole("alert").filter({ hasText: "not saved" });
+  // Said plainly, with what to do about it.
+  await expect(notSaved).toContainText("the storage this browser gives the site is full");
+  await expect(notSaved).toContainText("make room by deleting boards or backups");
+
+  await openPanel(page);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("region", { name: "Boards" }).getByRole("button", { name: "New board" }).click(),
+  ]);
+  const board = JSON.parse(fs.readFileSync(await file.path(), "utf8"));
+  expect(board.board.positions["harry-bosch"].x).toBeCloseTo(before.x + 10, 0);
+  await expect(page.getByRole("alert").filter({ hasText: "downloaded as a board file" })).toBeVisible();
+  // The offer to export the board that closed is gone with it (clicking it crashed the app).
+  await expect(notSaved.getByRole("button", { name: "Export board" })).toHaveCount(0);
 });
 
 test("when localStorage throws on every access, the board still runs in memory with a notice", async ({ page }) => {
