@@ -1,8 +1,8 @@
 mod support;
 
 use caseboard::formats::link::{
-    compressed_from_fragment, decode, encode, to_fragment, LinkError, Shared, MAX_FRAGMENT, MAX_PAYLOAD,
-    MAX_RECORDS,
+    compressed_from_fragment, decode, encode, is_board_fragment, to_fragment, LinkError, Shared,
+    MAX_FRAGMENT, MAX_PAYLOAD, MAX_RECORDS,
 };
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::geometry::{Point, Viewport};
@@ -513,4 +513,14 @@ proptest! {
             let _ = decode(&bytes, ballard());
         }
     }
+}
+
+#[test]
+fn only_board_fragments_are_links() {
+    assert!(is_board_fragment("#board=1.AAAA"));
+    assert!(is_board_fragment("board=9.x"));
+    assert!(is_board_fragment("#board="));
+    assert!(!is_board_fragment("#top"));
+    assert!(!is_board_fragment("#"));
+    assert!(!is_board_fragment(""));
 }

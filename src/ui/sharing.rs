@@ -52,7 +52,7 @@ pub fn follow_links_in_address(boards: Boards) {
 /// True when the address holds a link (being opened); false when it holds none.
 fn open_link_in_address(boards: Boards) -> bool {
     let hash = window().location().hash().unwrap_or_default();
-    if hash.len() <= 1 {
+    if !link::is_board_fragment(&hash) {
         return false;
     }
     spawn_local(async move {
@@ -113,9 +113,8 @@ fn own_horizon(boards: Boards) -> Option<u64> {
 
 async fn read_link(fragment: &str) -> Result<Shared, String> {
     let compressed = link::compressed_from_fragment(fragment).map_err(|e| e.to_string())?;
-    let payload = compress::inflate(&compressed, MAX_PAYLOAD)
-        .await
-        .map_err(|e| format!("the link is damaged ({e})"))?;
+    let payload =
+        compress::inflate(&compressed, MAX_PAYLOAD).await.map_err(|e| format!("the link is damaged: {e}"))?;
     let built_in = universes::load(universes::BUILT_IN)?;
     match link::decode(&payload, &built_in) {
         Err(LinkError::OtherUniverse { found, .. }) => {

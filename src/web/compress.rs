@@ -15,7 +15,14 @@ export async function inflate(bytes, limit) {
   const parts = [];
   let length = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The browser's words ("invalid distance too far back") say nothing to a fan.
+      throw new Error("part of it is missing or was changed on the way; copy the whole link again");
+    }
+    const { done, value } = chunk;
     if (done) break;
     length += value.length;
     if (length > limit) {
