@@ -1,7 +1,7 @@
 // Keyboard focus: a dialog holds it until it closes and then gives it back; it never falls to
 // the page when the thing that had it goes (a deleted card, a search that found its card).
 import type { Page } from "@playwright/test";
-import { card, expect, openBoard, test } from "./helpers";
+import { card, expect, openBoard, test, zoom } from "./helpers";
 
 /** Whether focus is inside the open dialog's backdrop (the dialog or the backdrop itself). */
 const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeElement?.closest(".dialog-backdrop"));
@@ -70,4 +70,23 @@ test("Enter on a search result flies to the card and gives it focus", async ({ p
   const before = await bosch.boundingBox();
   await page.keyboard.press("ArrowRight");
   await expect.poll(async () => (await bosch.boundingBox())!.x).toBeGreaterThan(before!.x);
+});
+
+test("zoomed out to the whole board, a focused card's ring stays a few pixels wide on screen", async ({ page }) => {
+  await openBoard(page);
+  expect(await zoom(page)).toBeLessThan(0.45);
+  await page.getByRole("button", { name: "Fit to view" }).focus();
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.hasAttribute("data-card-id"))); i++) {
+    await page.keyboard.press("Tab");
+  }
+  // The ring is the card body's first box-shadow (or, on an episode ticket, its outline): its
+  // width in board pixels, scaled by the zoom; polled, as the shadow eases in.
+  const ring = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!.querySelector(".card-body")!);
+      const spread = /(?:-?[\d.]+px\s+){3}([\d.]+)px/.exec(style.boxShadow);
+      return Math.max(spread ? Number(spread[1]) : 0, parseFloat(style.outlineWidth) || 0);
+    });
+  const scale = await zoom(page);
+  await expect.poll(async () => (await ring()) * scale).toBeGreaterThanOrEqual(2.5);
 });
