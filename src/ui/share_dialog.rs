@@ -110,17 +110,21 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
                         <legend>"Picture"</legend>
                         <div class="choice-group" role="radiogroup" aria-labelledby="picture-format">
                             <span class="choice-name" id="picture-format">"Format"</span>
-                            <label><input type="radio" name="picture-format" prop:checked=move || picture.get() == Picture::Png
-                                on:change=move |_| picture.set(Picture::Png)/>"PNG"</label>
-                            <label><input type="radio" name="picture-format" prop:checked=move || picture.get() == Picture::Svg
-                                on:change=move |_| picture.set(Picture::Svg)/>"SVG"</label>
+                            <span class="choice-options">
+                                <label><input type="radio" name="picture-format" prop:checked=move || picture.get() == Picture::Png
+                                    on:change=move |_| picture.set(Picture::Png)/>"PNG"</label>
+                                <label><input type="radio" name="picture-format" prop:checked=move || picture.get() == Picture::Svg
+                                    on:change=move |_| picture.set(Picture::Svg)/>"SVG"</label>
+                            </span>
                         </div>
                         <div class="choice-group" role="radiogroup" aria-labelledby="picture-area">
                             <span class="choice-name" id="picture-area">"Area"</span>
-                            <label><input type="radio" name="picture-area" prop:checked=move || whole_board.get()
-                                on:change=move |_| whole_board.set(true)/>"Whole board"</label>
-                            <label><input type="radio" name="picture-area" prop:checked=move || !whole_board.get()
-                                on:change=move |_| whole_board.set(false)/>"Current view"</label>
+                            <span class="choice-options">
+                                <label><input type="radio" name="picture-area" prop:checked=move || whole_board.get()
+                                    on:change=move |_| whole_board.set(true)/>"Whole board"</label>
+                                <label><input type="radio" name="picture-area" prop:checked=move || !whole_board.get()
+                                    on:change=move |_| whole_board.set(false)/>"Current view"</label>
+                            </span>
                         </div>
                     </fieldset>
                     <button class="button" on:click=export_image>"Export image"</button>

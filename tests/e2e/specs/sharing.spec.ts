@@ -163,7 +163,8 @@ test("a damaged or newer link says so and changes nothing", async ({ page }) => 
   await storeBoard(page, theoryBoard("Mine"));
   const before = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
   for (const [hash, message] of [
-    ["#board=1.AAAA_not-deflate", "damaged"],
+    // In the fan's words, not the browser's ("invalid distance too far back").
+    ["#board=1.AAAA_not-deflate", "the link is damaged: part of it is missing or was changed on the way"],
     ["#board=9.AAAA", "newer Caseboard"],
     ["#board=1.<img src=x onerror=alert(1)>", "does not belong"],
   ]) {
@@ -173,6 +174,10 @@ test("a damaged or newer link says so and changes nothing", async ({ page }) => 
     await expect(card(page, "n-1")).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(before);
   }
+  // A fragment that is not a board link is none of the app's business: no alert.
+  await page.goto("/?fresh#top"); // a new page, not a hash change on the last one
+  await expect(card(page, "n-1")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
 test("boards: new, rename, switch, duplicate and delete, each saved on its own", async ({ page }) => {
@@ -357,6 +362,10 @@ test("on a 375 px phone the share dialog and the board list fit the screen", asy
     const b = await page.getByRole("button", { name, exact: true }).boundingBox();
     expect(b && b.x >= 0 && b.x + b.width <= 375 && b.y + b.height <= 667, name).toBeTruthy();
   }
+  // An option that wraps lines up under the other options, not under the choice's name.
+  const whole = (await page.getByRole("radio", { name: "Whole board" }).boundingBox())!;
+  const current = (await page.getByRole("radio", { name: "Current view" }).boundingBox())!;
+  expect(current.x).toBeGreaterThanOrEqual(whole.x - 1);
   await screenshot(page, "phone-share");
   await page.getByRole("button", { name: "Close" }).click();
   await openPanel(page);
