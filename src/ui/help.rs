@@ -23,6 +23,7 @@ const GESTURES: &[(&str, &str, &str)] = &[
     ("Copy, paste, duplicate", "—", "Ctrl+C, Ctrl+V, Ctrl+D"),
     ("Search", "The Search field", "/ then type, arrows, Enter"),
     ("Focus on a card", "Select it, then Focus", "F; Escape leaves"),
+    ("Reach the inspector", "—", "i on a card; Escape goes back to it"),
     ("Help", "?", "?"),
 ];
 

@@ -8,8 +8,8 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// What Tab can reach inside a dialog.
-const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+/// What Tab can reach inside a dialog (or a panel).
+pub const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
                          textarea:not([disabled]), a[href], [tabindex]:not([tabindex=\"-1\"])";
 
 /// The backdrop's key handler: its keys are for the dialog, not the board behind it, Tab wraps

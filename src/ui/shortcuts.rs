@@ -2,6 +2,7 @@
 
 use crate::model::selection::{focus_after_delete, Selection};
 use crate::ui::card::focus_card;
+use crate::ui::modal::FOCUSABLE;
 use crate::ui::search::SEARCH_ID;
 use crate::ui::state::BoardState;
 use leptos::ev::KeyboardEvent;
@@ -71,6 +72,11 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             true
         }
         (false, _, "f" | "F") => state.focus_selected(),
+        (false, _, "i" | "I") => {
+            // The inspector shows the selection; a frame later it is there to take focus.
+            request_animation_frame(focus_inspector);
+            true
+        }
         (false, _, "?") => {
             state.help_open.set(true);
             true
@@ -91,9 +97,24 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
     }
 }
 
-/// Delete, Focus, Copy and Duplicate act on the selection.
+/// Delete, Focus, Inspect, Copy and Duplicate act on the selection.
 fn acts_on_selection(command: bool, key: &str) -> bool {
-    matches!((command, key), (false, "Delete" | "Backspace" | "f" | "F") | (true, "c" | "C" | "d" | "D"))
+    matches!(
+        (command, key),
+        (false, "Delete" | "Backspace" | "f" | "F" | "i" | "I") | (true, "c" | "C" | "d" | "D")
+    )
+}
+
+/// Moves focus to the first control of the panel beside the board (the inspector's, with a card
+/// selected), so a keyboard user need not Tab past every card to reach it.
+fn focus_inspector() {
+    let first = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!(".dock :is({FOCUSABLE})")).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = first {
+        let _ = el.focus();
+    }
 }
 
 /// With nothing selected, a key that acts on the selection acts on the focused card: a keyboard

@@ -4,6 +4,7 @@ use crate::formats::library::{board_key, file_name, Entry};
 use crate::ui::board::Board;
 use crate::ui::board_list::BoardList;
 use crate::ui::boards::{Boards, Opened};
+use crate::ui::card::focus_card;
 use crate::ui::filters::{FilterChip, FilterPanel};
 use crate::ui::focus::FocusBar;
 use crate::ui::hidden_cards::HiddenCards;
@@ -21,6 +22,7 @@ use crate::ui::timeline::Timeline;
 use crate::ui::toolbar::Toolbar;
 use crate::ui::universes;
 use crate::web::crash;
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 #[component]
@@ -52,12 +54,21 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         });
     }
     let dock_shown = move || panel_open.get() || state.selection.with(|s| !s.is_empty());
+    // Escape in the panel goes back to the board, to the card the inspector shows.
+    let back_to_card = move |ev: KeyboardEvent| {
+        let card = state.selection.with_untracked(|s| match s.cards.len() {
+            1 => s.cards.first().cloned(),
+            _ => None,
+        });
+        if let (true, Some(id)) = (ev.key() == "Escape", card) {
+            ev.stop_propagation();
+            focus_card(&id);
+        }
+    };
     view! {
         <Toolbar state boards panel_open/>
-        <main class="stage">
-            <Board state/>
-            <Minimap state/>
-        </main>
+        // Before the board in the page, as on screen, so that Tab reaches search and the
+        // timeline right after the toolbar rather than after every card.
         <div class="board-bars">
             <div class="bar-row">
                 <Search state/>
@@ -69,8 +80,12 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
             <FilterChip state/>
             <FocusBar state/>
         </div>
+        <main class="stage">
+            <Board state/>
+            <Minimap state/>
+        </main>
         <Show when=dock_shown>
-            <aside class="dock" aria-label="Board panel">
+            <aside class="dock" aria-label="Board panel" on:keydown=back_to_card>
                 <Inspector state/>
                 <Show when=move || panel_open.get()>
                     <Theories state/>

@@ -115,9 +115,9 @@ test("the wheel zooms around the cursor; the buttons zoom and fit", async ({ pag
 
 test("arrow keys move the focused card; Shift takes bigger steps", async ({ page }) => {
   await openAt(page, { x: 640, y: 400, zoom: 0.5 });
-  // Tab reaches the cards after the toolbar's buttons.
+  // Tab reaches the cards after the toolbar's buttons, search and the timeline.
   let focused = "";
-  for (let i = 0; i < 12 && !focused; i++) {
+  for (let i = 0; i < 30 && !focused; i++) {
     await page.keyboard.press("Tab");
     focused = await page.evaluate(() => document.activeElement?.getAttribute("data-card-id") ?? "");
   }
