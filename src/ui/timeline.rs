@@ -6,6 +6,7 @@
 use crate::model::query::Horizon;
 use crate::ui::state::BoardState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Timeline(state: BoardState) -> impl IntoView {
@@ -56,8 +57,23 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
             <ol class="episode-chips">
                 {(1..=episodes).map(|n| view! {
                     <li>
-                        <button class="episode-chip" aria-label=format!("Replay to episode {n}")
+                        <button class="episode-chip" aria-label=format!("Replay to episode {n}") data-episode=n
                             aria-pressed=move || if state.replay.get() == Some(n) { "true" } else { "false" }
+                            // One Tab stop for the row (the episode replayed, or the first); the
+                            // arrows move along it.
+                            tabindex=move || if state.replay.get().unwrap_or(1) == n { "0" } else { "-1" }
+                            on:keydown=move |ev| {
+                                let to = match ev.key().as_str() {
+                                    "ArrowRight" => n + 1,
+                                    "ArrowLeft" => n.saturating_sub(1),
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                if (1..=last()).contains(&to) {
+                                    focus_chip(&ev, to);
+                                }
+                            }
                             disabled=move || { n > last() }
                             on:click=move |_| state.set_replay((state.replay.get_untracked() != Some(n)).then_some(n))>
                             {n}
@@ -75,5 +91,18 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                 <button class="button small" on:click=move |_| state.set_replay(None)>"End replay"</button>
             })}
         </nav>
+    }
+}
+
+/// Moves focus to episode `n`'s chip, in the row of the chip the key was pressed on.
+fn focus_chip(ev: &leptos::ev::KeyboardEvent, n: u32) {
+    let chip = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("ol").ok().flatten())
+        .and_then(|row| row.query_selector(&format!("[data-episode=\"{n}\"]")).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(chip) = chip {
+        let _ = chip.focus();
     }
 }

@@ -90,3 +90,42 @@ test("zoomed out to the whole board, a focused card's ring stays a few pixels wi
   const scale = await zoom(page);
   await expect.poll(async () => (await ring()) * scale).toBeGreaterThanOrEqual(2.5);
 });
+
+test("Tab goes from the toolbar to search and the timeline before the cards", async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole("button", { name: "Help" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#search")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest(".board-bars"))).toBe(true);
+});
+
+test("i on a card takes focus to its inspector, and Escape there brings it back", async ({ page }) => {
+  await openBoard(page);
+  const ballard = card(page, "renee-ballard");
+  await ballard.focus();
+  await page.keyboard.press("i");
+  await expect(ballard).toHaveAttribute("data-selected", "true");
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".dock"))).toBe(true);
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest(".dock"))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(ballard).toBeFocused();
+  await expect(ballard).toHaveAttribute("data-selected", "true");
+});
+
+test("the row of episodes is one Tab stop, walked with the arrows", async ({ page }) => {
+  await openBoard(page);
+  const chips = page.locator(".episode-chip");
+  await expect(page.locator('.episode-chip[tabindex="0"]')).toHaveCount(1);
+  await page.getByRole("button", { name: "Replay to episode 1", exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("button", { name: "Replay to episode 2" })).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("button", { name: "Replay to episode 1", exact: true })).toBeFocused();
+  // Tab leaves the row for the next control, not the next episode.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Next episode" })).toBeFocused();
+  await expect(chips).toHaveCount(10);
+});
