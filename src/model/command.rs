@@ -241,7 +241,11 @@ impl Clip {
             .filter(|c| ids.contains(&c.id))
             .filter_map(|c| Some((c.clone(), *board.positions.get(&c.id)?)))
             .collect();
-        let copied: BTreeSet<&str> = cards.iter().map(|(c, _)| c.id.as_str()).collect();
+        // Inserted, not collected: a collect into a set sorts first, and a sort is kilobytes of wasm.
+        let mut copied = BTreeSet::new();
+        for (card, _) in &cards {
+            copied.insert(card.id.as_str());
+        }
         let strings = board
             .strings
             .values()

@@ -3,8 +3,9 @@
 
 use super::board::Board;
 use super::geometry::{Point, Rect, Size};
+use super::order::sorted_indices;
 use super::universe::{Kind, Universe};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 /// The empty cork kept between any two cards of the default layout.
@@ -145,18 +146,20 @@ fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<Str
     for _ in 0..PASSES {
         for (cards, radii) in rings.iter_mut() {
             let n = cards.len() as f64;
-            let mut keyed: Vec<(f64, (String, Kind))> = cards
-                .drain(..)
+            let angles: Vec<f64> = cards
+                .iter()
                 .enumerate()
                 .map(|(slot, card)| {
                     let own = -FRAC_PI_2 + TAU * slot as f64 / n;
                     let wanted = wanted_direction(universe, &card.0, own, placed);
                     // Measured from the top, so the sort keeps the ring's start where it was.
-                    ((wanted + FRAC_PI_2).rem_euclid(TAU), card)
+                    (wanted + FRAC_PI_2).rem_euclid(TAU)
                 })
                 .collect();
-            keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
-            cards.extend(keyed.into_iter().map(|(_, card)| card));
+            let order = sorted_indices(cards.len(), &|a, b| {
+                angles[a].total_cmp(&angles[b]).then_with(|| cards[a].0.cmp(&cards[b].0))
+            });
+            *cards = order.into_iter().map(|i| cards[i].clone()).collect();
             place_ring(cards, *radii, placed);
         }
     }
@@ -189,8 +192,8 @@ fn wanted_direction(universe: &Universe, id: &str, own: f64, placed: &HashMap<St
 /// Pushes apart any two cards closer than [`CARD_GAP`], in a fixed order so the result
 /// is the same on every run.
 fn separate(universe: &Universe, placed: &mut HashMap<String, Point>) {
-    let mut ids: Vec<String> = placed.keys().cloned().collect();
-    ids.sort_unstable();
+    // Through a set, whose sort the app has already, rather than a sort of its own.
+    let ids: Vec<String> = placed.keys().cloned().collect::<BTreeSet<String>>().into_iter().collect();
     let rect = |placed: &HashMap<String, Point>, id: &str| {
         let kind = universe.entity(id).map_or(Kind::Evidence, |e| e.kind);
         Rect::at(placed[id], card_size(kind))

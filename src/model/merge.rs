@@ -15,7 +15,11 @@ pub struct Merge {
 
 /// Merges `theirs` into `ours`, both descended from `base`.
 pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merge {
-    let keys: BTreeSet<Key> = base.keys().into_iter().chain(theirs.keys()).chain(ours.keys()).collect();
+    // Inserted, not collected: a collect into a set sorts first, and a sort is kilobytes of wasm.
+    let mut keys = BTreeSet::new();
+    for key in base.keys().into_iter().chain(theirs.keys()).chain(ours.keys()) {
+        keys.insert(key);
+    }
     let mut changes = Vec::new();
     let mut conflicts = Vec::new();
     for key in keys {

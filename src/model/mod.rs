@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod history;
 pub mod layout;
 pub mod merge;
+pub mod order;
 pub mod query;
 pub mod scene;
 pub mod selection;

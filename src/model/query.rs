@@ -2,6 +2,7 @@
 //! away from one, and the spoiler horizon that keeps what later episodes reveal off the board.
 
 use super::board::{Board, FanCard};
+use super::order::sorted_indices;
 use super::universe::{CanonLink, Entity, Universe};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -113,9 +114,14 @@ pub fn search(
             best.insert(hit.card.clone(), hit);
         }
     }
-    let mut hits: Vec<(String, Hit)> = best.into_values().map(|hit| (fold(&hit.title), hit)).collect();
-    hits.sort_by(|(a_title, a), (b_title, b)| (a.rank, a_title, &a.card).cmp(&(b.rank, b_title, &b.card)));
-    hits.into_iter().take(limit).map(|(_, hit)| hit).collect()
+    let hits: Vec<Hit> = best.into_values().collect();
+    let titles: Vec<String> = hits.iter().map(|hit| fold(&hit.title)).collect();
+    let key = |i: usize| (hits[i].rank, &titles[i], &hits[i].card);
+    sorted_indices(hits.len(), &|a, b| key(a).cmp(&key(b)))
+        .into_iter()
+        .take(limit)
+        .map(|i| hits[i].clone())
+        .collect()
 }
 
 fn canon_hit(entity: &Entity, query: &str) -> Option<Hit> {

@@ -8,6 +8,7 @@
 
 use super::geometry::{Point, Rect, Size};
 use super::layout::CARD_GAP;
+use super::order::sorted_indices;
 
 /// One card to tidy: its size, its top-left corner now, and whether it must stay there.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -87,8 +88,7 @@ fn radius(size: Size) -> f64 {
 fn fan_out_stacks(cards: &[TidyCard], tops: &mut [Point]) {
     let spacing = cards.iter().map(|c| radius(c.size)).sum::<f64>() / cards.len().max(1) as f64;
     let start = tops.to_vec();
-    let mut order: Vec<usize> = (0..cards.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    let order = sorted_indices(cards.len(), &|a, b| {
         start[a].x.total_cmp(&start[b].x).then(start[a].y.total_cmp(&start[b].y)).then(a.cmp(&b))
     });
     for stack in order.chunk_by(|&a, &b| start[a] == start[b]) {
@@ -220,8 +220,7 @@ fn remove_overlaps(cards: &[TidyCard], tops: &mut [Point]) {
         (0..n).fold(Point::default(), |m, i| m.offset(centre(i).x / n as f64, centre(i).y / n as f64));
     let keys: Vec<(bool, f64)> =
         (0..n).map(|i| (!cards[i].pinned, (centre(i).x - middle.x).hypot(centre(i).y - middle.y))).collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by(|&a, &b| {
+    let order = sorted_indices(n, &|a, b| {
         keys[a].0.cmp(&keys[b].0).then(keys[a].1.total_cmp(&keys[b].1)).then(a.cmp(&b))
     });
     for i in order {
