@@ -10,7 +10,8 @@ BUDGET_GZIP=$((250 * 1024))
 # from 445 KB when culling (drawn window, outlines, keyboard walk over undrawn cards) did, and
 # from 450 KB when the fixes after a review as a fan would use it (a crash after a switch of
 # boards, canvas titles, Fit clear of the minimap, plain error messages, ...) added about 4 KB.
-CEILING_GZIP=$((455 * 1024))
+# Lowered to 446 KB when sharing one sort instead of a dozen took the bundle to 443 KB.
+CEILING_GZIP=$((446 * 1024))
 
 size() { stat -c %s "$1"; }
 gz() { gzip -9 -c "$1" | wc -c; }
