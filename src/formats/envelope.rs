@@ -206,11 +206,19 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
     if version == 0 {
         return Err(EnvelopeError::MissingVersion);
     }
-    let mut value = value;
-    for migrate in &migrations[(version - 1) as usize..] {
-        value = migrate(value).map_err(EnvelopeError::Invalid)?;
-    }
-    let envelope: Envelope = serde_json::from_value(value)
+    // Read from text, as every other format is: reading from a parsed `Value` too would carry a
+    // second copy of the decoding code. A migrated board is written out again to be read.
+    let migrated = match &migrations[(version - 1) as usize..] {
+        [] => None,
+        pending => {
+            let mut value = value;
+            for migrate in pending {
+                value = migrate(value).map_err(EnvelopeError::Invalid)?;
+            }
+            Some(value.to_string())
+        }
+    };
+    let envelope: Envelope = serde_json::from_str(migrated.as_deref().unwrap_or(text))
         .map_err(|e| EnvelopeError::Invalid(plain_json_error(&e.to_string())))?;
     if envelope.universe.id != universe_id {
         return Err(EnvelopeError::OtherUniverse { found: envelope.universe.id });
