@@ -184,17 +184,21 @@ fn edge_colours_are_read_in_every_form_and_kept_as_hex() {
 }
 
 #[test]
-fn a_canvas_without_edges_makes_no_theory_and_self_loops_and_repeats_are_left_out() {
+fn a_canvas_without_edges_makes_no_theory_self_loops_are_left_out_and_repeats_keep_their_labels() {
     let text = json!({
         "nodes": [{"id": "a", "type": "text", "x": 0, "y": 0, "width": 9, "height": 9, "text": "a"},
                   {"id": "b", "type": "group", "x": 0, "y": 0, "width": 9, "height": 9}],
         "edges": [{"id": "loop", "fromNode": "a", "toNode": "a"},
                   {"id": "ab", "fromNode": "a", "toNode": "b", "label": "first"},
-                  {"id": "ba", "fromNode": "b", "toNode": "a", "label": "again"}]
+                  {"id": "ba", "fromNode": "b", "toNode": "a", "label": "again"},
+                  {"id": "ab2", "fromNode": "a", "toNode": "b", "label": "first"},
+                  {"id": "ab3", "fromNode": "a", "toNode": "b"}]
     });
     let board = import_text(&text.to_string()).unwrap();
     let labels: Vec<&str> = board.strings.values().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels, ["first"]);
+    assert_eq!(labels, ["first · again"], "one string, every distinct label kept");
+    // The show's own cards start hidden: the board holds the canvas alone.
+    assert_eq!(board.hidden.len(), ballard().entities.len());
     let empty =
         import(r#"{"nodes": [{"id": "a", "type": "group", "x": 0, "y": 0}]}"#, "", ballard()).unwrap();
     assert!(empty.theories.is_empty() && empty.strings.is_empty());

@@ -5,7 +5,8 @@
 use crate::formats::envelope::{self, EnvelopeError};
 use crate::formats::plain::plain_json_error;
 use crate::model::board::{
-    cap, is_web_url, Board, Confidence, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_TITLE, MAX_URL,
+    cap, is_web_url, Board, Confidence, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TITLE,
+    MAX_URL,
 };
 use crate::model::geometry::Point;
 use crate::model::layout::{card_size, CARD_GAP};
@@ -14,7 +15,7 @@ use crate::model::universe::{Kind, Universe};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// The largest canvas read, in bytes, and the most nodes and edges it may hold.
@@ -225,9 +226,10 @@ struct Edge<'a> {
 
 /// Reads a canvas as a new board for `universe`, named `file_stem`: every node becomes a note of
 /// the fan's at the node's place, every edge a string of one new theory named after the file.
+/// The universe's own cards start hidden, so the board shows the canvas alone.
 /// The whole canvas is checked before anything is built; text too long is cut, never refused.
-/// Edges from a node to itself, and a second edge between the same two nodes, are left out: the
-/// board ties two different cards at most once in a theory.
+/// The board ties two different cards at most once in a theory, so a second edge between the
+/// same two nodes adds its label to the first's; an edge from a node to itself is left out.
 pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board, CanvasError> {
     if text.len() > MAX_CANVAS_BYTES {
         return Err(CanvasError::TooLarge(text.len()));
@@ -258,6 +260,7 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
 
     let mut board = Board::new(&universe.id, universe.version);
     board.name = cap(file_stem.trim().to_string(), MAX_BOARD_NAME);
+    board.hidden = universe.entities.iter().map(|e| e.id.clone()).collect();
     // Fresh ids: a canvas's own ids may be anything, so they only serve to match edges to nodes.
     let ids: Vec<String> = (1..=notes.len()).map(|n| format!("canvas-{n}")).collect();
     for (node, id) in notes.into_iter().zip(&ids) {
@@ -272,12 +275,21 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
         };
         board.cards.insert(id.clone(), card.capped());
     }
-    let mut tied = HashSet::new();
+    let mut tied: HashMap<(usize, usize), String> = HashMap::new();
     for (n, edge) in edges.iter().enumerate() {
-        if edge.from == edge.to || !tied.insert((edge.from.min(edge.to), edge.from.max(edge.to))) {
+        if edge.from == edge.to {
+            continue;
+        }
+        let pair = (edge.from.min(edge.to), edge.from.max(edge.to));
+        if let Some(first) = tied.get(&pair).and_then(|id| board.strings.get_mut(id)) {
+            let label = edge.label.trim();
+            if !label.is_empty() && !first.label.split(" · ").any(|l| l == label) {
+                first.label = join_labels(&first.label, label);
+            }
             continue;
         }
         let id = format!("canvas-string-{}", n + 1);
+        tied.insert(pair, id.clone());
         let string = FanString {
             id: id.clone(),
             from: ids[edge.from].clone(),
@@ -296,6 +308,12 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
     }
     envelope::check(&board).map_err(CanvasError::Invalid)?;
     Ok(board)
+}
+
+/// Two edges' labels on one string, cut to the longest label a string keeps.
+fn join_labels(first: &str, second: &str) -> String {
+    let joined = if first.is_empty() { second.to_string() } else { format!("{first} · {second}") };
+    cap(joined, MAX_LABEL)
 }
 
 /// True when lists and objects in `text` nest more than `limit` deep; found without parsing, so a
