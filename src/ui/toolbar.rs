@@ -35,7 +35,7 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
         <header class="toolbar">
             <h1 class="brand">
                 <span class="brand-name">"Caseboard"</span>
-                <span class="brand-universe">{title}</span>
+                <span class="brand-universe" title=title.clone()>{title.clone()}</span>
                 <span class="brand-board">{board_name}</span>
             </h1>
             <div class="tool-group edit-tools" role="toolbar" aria-label="Edit">

@@ -351,6 +351,19 @@ test("a universe file of another show makes a board of that show, remembered acr
   await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length);
 });
 
+test("a universe with a long title is named in the toolbar without covering its buttons", async ({ page }) => {
+  await openBoard(page);
+  await openPanel(page);
+  const example = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "data", "example-universe.json"), "utf8"));
+  const title = "The Lincoln Lawyer: Season Three Extended, with every case of the books besides";
+  const buffer = Buffer.from(JSON.stringify({ ...example, title }));
+  await page.locator('input[type="file"]:not([accept*=".canvas"])').setInputFiles({ name: "long.json", mimeType: "application/json", buffer });
+  const badge = page.locator(".brand-universe");
+  await expect(badge).toHaveAttribute("title", title);
+  const [name, note] = [(await badge.boundingBox())!, (await page.getByRole("button", { name: "Add note" }).boundingBox())!];
+  expect(name.x + name.width).toBeLessThanOrEqual(note.x);
+});
+
 test("on a 375 px phone the share dialog and the board list fit the screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
   await storeBoard(page, theoryBoard("My mole theory"));
