@@ -136,7 +136,7 @@ fn actors_descriptions_and_strings_are_searched_after_titles() {
 
     let rampart = find(&Board::new("ballard", 1), "rampart");
     assert_eq!(cards(&rampart), ["case-police-conspiracy"]);
-    assert_eq!(rampart[0].detail, "description: …cs liken it to LA's Rampart scandal.");
+    assert_eq!(rampart[0].detail, "description: …s cases echoes LA's Rampart scandal, without saying which.");
 
     let pulls = find(&Board::new("ballard", 1), "pulls");
     assert_eq!(cards(&pulls), ["powerful-figure"], "a canon string names its from-card");
@@ -284,10 +284,11 @@ fn horizons_have_labels_options_and_everything_by_default() {
 }
 
 #[test]
-fn a_horizon_knows_premise_and_episodes_seen_and_nothing_unplaced() {
+fn a_horizon_knows_premise_and_episodes_seen_and_the_unplaced_rest_of_the_season_at_its_end() {
     let universe = ballard();
-    let known = |id: &str, horizon| entity_known(universe.entity(id).unwrap(), horizon);
-    let count = |horizon| universe.entities.iter().filter(|e| entity_known(e, horizon)).count();
+    let season = universe.episodes;
+    let known = |id: &str, horizon| entity_known(universe.entity(id).unwrap(), horizon, season);
+    let count = |horizon| universe.entities.iter().filter(|e| entity_known(e, horizon, season)).count();
     let links = |horizon| universe.links.iter().filter(|l| link_known(universe, l, horizon)).count();
 
     assert_eq!((count(Horizon::Nothing), links(Horizon::Nothing)), (0, 0));
@@ -295,6 +296,11 @@ fn a_horizon_knows_premise_and_episodes_seen_and_nothing_unplaced() {
     assert_eq!((count(Horizon::Episode(1)), links(Horizon::Episode(1))), (12 + 4, 8 + 4));
     assert_eq!((count(Horizon::Episode(4)), links(Horizon::Episode(4))), (12 + 4 + 4, 8 + 4 + 2));
     assert_eq!((count(Horizon::Everything), links(Horizon::Everything)), (37, 23));
+    // The whole season watched: everything but the spinoff's Maddie and her one string.
+    assert_eq!((count(Horizon::Episode(season)), links(Horizon::Episode(season))), (36, 22));
+    assert!(known("case-police-conspiracy", Horizon::Episode(season)));
+    assert!(!known("case-police-conspiracy", Horizon::Episode(season - 1)), "placed in no episode");
+    assert!(!known("maddie-bosch", Horizon::Episode(season)), "beyond the season");
 
     for horizon in [Horizon::Episode(1), Horizon::Episode(4)] {
         assert!(known("renee-ballard", horizon) && known("runaway-victim", horizon));
@@ -332,15 +338,16 @@ fn a_string_needs_its_own_horizon_and_both_cards() {
         let link = universe.links.iter().find(|l| l.id == id).unwrap();
         link_known(&universe, link, horizon)
     };
-    assert!(!known("unplaced", Horizon::Episode(5)) && known("unplaced", Horizon::Everything));
+    assert!(!known("unplaced", Horizon::Episode(4)) && known("unplaced", Horizon::Everything));
+    assert!(known("unplaced", Horizon::Episode(5)), "the season's last episode tells the rest of it");
     assert!(!known("early", Horizon::Episode(2)), "its card c comes in episode 3");
     assert!(known("early", Horizon::Episode(3)));
 
     let board = Board::new("small", 1);
-    let late = |query| search(&universe, &board, query, &everything, Horizon::Episode(5), 50);
+    let late = |query| search(&universe, &board, query, &everything, Horizon::Episode(4), 50);
     assert!(late("unplaced").is_empty(), "search does not give the string away");
     assert_eq!(cards(&late("early")), ["a"]);
-    let edges = board_edges(&universe, &board, &everything, Horizon::Episode(5));
+    let edges = board_edges(&universe, &board, &everything, Horizon::Episode(4));
     assert_eq!(edges, [("a".to_string(), "c".to_string())]);
 }
 

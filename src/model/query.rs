@@ -259,10 +259,9 @@ impl<'a> View<'a> {
     fn shows(&self, id: &str) -> bool {
         let on_board = match self.board.cards.get(id) {
             Some(card) => self.board.shows_fan_card(card),
-            None => self
-                .universe
-                .entity(id)
-                .is_some_and(|e| !self.board.hidden.contains(id) && entity_known(e, self.horizon)),
+            None => self.universe.entity(id).is_some_and(|e| {
+                !self.board.hidden.contains(id) && entity_known(e, self.horizon, self.universe.episodes)
+            }),
         };
         on_board && (self.shown)(id)
     }
@@ -313,35 +312,52 @@ impl Horizon {
     }
 }
 
-/// Whether something first known in `first_episode` (or, without one, part of the premise or not)
-/// is known under `horizon`. What the source never places in an episode, and is not the premise,
-/// could come at any point: only "Everything" shows it.
-fn known(first_episode: Option<u32>, premise: bool, horizon: Horizon) -> bool {
+/// When something is first known, as far as the source says.
+#[derive(Clone, Copy)]
+struct Known {
+    first_episode: Option<u32>,
+    premise: bool,
+    outside_season: bool,
+}
+
+/// Whether what is first known as `when` is known under `horizon`, in a season of `episodes`.
+/// What the source places in no episode, and not in the premise, could come at any point of the
+/// season: it is known once the whole season is; what lies beyond the season only under
+/// "Everything".
+fn known(when: Known, horizon: Horizon, episodes: u32) -> bool {
     match horizon {
         Horizon::Nothing => false,
-        Horizon::Episode(n) => match first_episode {
+        Horizon::Episode(n) => match when.first_episode {
             Some(first) => first <= n,
-            None => premise && n >= 1,
+            None => (when.premise && n >= 1) || (!when.outside_season && n >= episodes),
         },
         Horizon::Everything => true,
     }
 }
 
-pub fn entity_known(entity: &Entity, horizon: Horizon) -> bool {
-    known(entity.first_episode, entity.premise, horizon)
+/// Whether `entity`, of a season of `episodes`, is known under `horizon`.
+pub fn entity_known(entity: &Entity, horizon: Horizon, episodes: u32) -> bool {
+    let when = Known {
+        first_episode: entity.first_episode,
+        premise: entity.premise,
+        outside_season: entity.outside_season,
+    };
+    known(when, horizon, episodes)
 }
 
 /// A canon string is known when it is itself and both its cards are.
 pub fn link_known(universe: &Universe, link: &CanonLink, horizon: Horizon) -> bool {
-    let end_known = |id: &str| universe.entity(id).is_some_and(|e| entity_known(e, horizon));
-    known(link.first_episode, link.premise, horizon) && end_known(&link.from) && end_known(&link.to)
+    let episodes = universe.episodes;
+    let end_known = |id: &str| universe.entity(id).is_some_and(|e| entity_known(e, horizon, episodes));
+    let when = Known { first_episode: link.first_episode, premise: link.premise, outside_season: false };
+    known(when, horizon, episodes) && end_known(&link.from) && end_known(&link.to)
 }
 
 /// The board as a link or export made under `horizon` carries it: the places and hidden marks of
 /// canon cards not yet known, and the fan's strings to them, are left out, so that nothing in the
 /// file names what comes later. The fan's cards and theories are all kept.
 pub fn board_within(board: &Board, universe: &Universe, horizon: Horizon) -> Board {
-    let beyond = |id: &str| universe.entity(id).is_some_and(|e| !entity_known(e, horizon));
+    let beyond = |id: &str| universe.entity(id).is_some_and(|e| !entity_known(e, horizon, universe.episodes));
     let mut within = board.clone();
     within.positions.retain(|id, _| !beyond(id));
     within.hidden.retain(|id| !beyond(id));

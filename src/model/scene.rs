@@ -166,7 +166,10 @@ fn canon_cards<'a>(
     universe: &'a Universe,
     horizon: Horizon,
 ) -> impl Iterator<Item = &'a Entity> {
-    universe.entities.iter().filter(move |e| !board.hidden.contains(&e.id) && entity_known(e, horizon))
+    universe
+        .entities
+        .iter()
+        .filter(move |e| !board.hidden.contains(&e.id) && entity_known(e, horizon, universe.episodes))
 }
 
 /// The words a canon card shows above its title, if its kind has any.

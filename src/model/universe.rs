@@ -56,6 +56,10 @@ pub struct Entity {
     /// True when the source presents it as the show's set-up, known before any episode's reveals.
     #[serde(default)]
     pub premise: bool,
+    /// True when the source places it beyond the season (a planned spinoff, say): only
+    /// "Everything" shows it, not even the last episode.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outside_season: bool,
     /// An episode's number (episodes only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,

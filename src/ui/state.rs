@@ -488,7 +488,7 @@ impl BoardState {
         let (canon, hidden): (Vec<Entity>, Vec<Entity>) = self.universe.with_value(|u| {
             u.entities
                 .iter()
-                .filter(|e| entity_known(e, horizon))
+                .filter(|e| entity_known(e, horizon, u.episodes))
                 .cloned()
                 .partition(|e| !hidden_ids.contains(&e.id))
         });

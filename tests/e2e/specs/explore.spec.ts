@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { box, card, expect, openBoard, screenshot, test, worldPosition } from "./helpers";
+import { box, card, expect, openBoard, screenshot, test, universe, worldPosition } from "./helpers";
 
 test("the inspector lists a card's connections, and choosing one selects that card", async ({ page }) => {
   await openBoard(page);
@@ -142,6 +142,12 @@ test("watched up to episode 1: later cards and strings are gone from the board a
   await expect(card(page, "renee-ballard")).toBeVisible();
   await expect(card(page, "victims-mother")).toHaveCount(0);
   await expect(page.getByRole("combobox", { name: "Watched up to" })).toHaveValue("1");
+  // The whole season watched: what the article places in no episode is there, the spinoff is not.
+  await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Episode 10" });
+  await expect(card(page, "case-police-conspiracy")).toHaveCount(1);
+  await expect(card(page, "case-1980s-serial-killer")).toHaveCount(1);
+  await expect(card(page, "maddie-bosch")).toHaveCount(0);
+  await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length - 1);
 });
 
 test("the timeline replays the season episode by episode without changing the horizon", async ({ page }) => {
