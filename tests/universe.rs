@@ -143,3 +143,18 @@ fn a_season_of_absurd_length_is_refused() {
     let err = with(|v| v["episodes"] = json!(4_000_000_000u64)).unwrap_err();
     assert!(matches!(err, UniverseError::TooLarge(ref what) if what.contains("episodes")), "{err:?}");
 }
+
+#[test]
+fn a_universe_that_cannot_be_read_is_explained_in_plain_words_with_where() {
+    let message = |text: &str| Universe::parse(text).unwrap_err().to_string();
+    let mut kind =
+        serde_json::from_str::<serde_json::Value>(include_str!("../data/example-universe.json")).unwrap();
+    kind["entities"][0]["kind"] = json!("clue");
+    assert!(message(&serde_json::to_string_pretty(&kind).unwrap()).starts_with(
+        "the universe file could not be read: \"clue\" is not one of the values allowed there, at line "
+    ));
+    kind.as_object_mut().unwrap().remove("episodes");
+    kind["entities"][0]["kind"] = json!("character");
+    assert!(message(&kind.to_string())
+        .starts_with("the universe file could not be read: the field \"episodes\" is missing"));
+}

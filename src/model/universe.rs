@@ -1,5 +1,6 @@
 //! The universe: a show's canon (entities and the strings between them), read-only.
 
+use crate::formats::plain::plain_json_error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -111,7 +112,7 @@ impl fmt::Display for UniverseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             UniverseError::Json(e) => {
-                write!(f, "the universe file is not valid JSON of the expected shape: {e}")
+                write!(f, "the universe file could not be read: {e}")
             }
             UniverseError::Empty(what) => write!(f, "the universe has no {what}"),
             UniverseError::MissingField { id, field } => write!(f, "'{id}' has an empty {field}"),
@@ -144,7 +145,7 @@ impl Universe {
             )));
         }
         let mut universe: Universe =
-            serde_json::from_str(json).map_err(|e| UniverseError::Json(e.to_string()))?;
+            serde_json::from_str(json).map_err(|e| UniverseError::Json(plain_json_error(&e.to_string())))?;
         universe.validate()?;
         universe.index = universe.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         Ok(universe)
