@@ -1,6 +1,7 @@
-use caseboard::model::geometry::{Point, Rect};
-use caseboard::model::layout::{card_size, cascaded, default_layout, CARD_GAP, CASCADE};
+use caseboard::model::geometry::{Point, Rect, Size};
+use caseboard::model::layout::{card_size, cascaded, clear_spot, default_layout, CARD_GAP, CASCADE};
 use caseboard::model::universe::{Kind, Universe};
+use proptest::prelude::*;
 
 fn rects(universe: &Universe) -> Vec<(String, Kind, Rect)> {
     let layout = default_layout(universe);
@@ -90,4 +91,30 @@ fn new_cards_at_a_taken_spot_cascade_past_the_cards_there() {
     // A card moved off its spot frees it again.
     taken.remove(0);
     assert_eq!(cascaded(origin, &taken), origin);
+}
+
+#[test]
+fn a_new_card_takes_the_nearest_spot_that_covers_no_card() {
+    let size = Size { width: 200.0, height: 120.0 };
+    let origin = Point::new(0.0, 0.0);
+    assert_eq!(clear_spot(origin, size, &[]), origin, "a free spot is kept");
+    // A canon card right where the note was meant to go.
+    let canon = Rect::at(Point::new(-20.0, -10.0), Size { width: 220.0, height: 150.0 });
+    let at = clear_spot(origin, size, &[canon]);
+    assert!(!canon.overlaps(&Rect::at(at, size), 0.0), "{at:?} covers the card");
+    assert!(at.distance_to(origin) < 400.0, "it stays near: {at:?}");
+}
+
+proptest! {
+    /// Wherever the cards are, the spot found covers none of them when there is room near it, and
+    /// is never further than the search goes unless the board is too crowded.
+    #[test]
+    fn the_spot_found_covers_no_card(
+        corners in proptest::collection::vec((-600.0f64..600.0, -600.0f64..600.0), 0..12),
+    ) {
+        let size = Size { width: 200.0, height: 120.0 };
+        let taken: Vec<Rect> = corners.iter().map(|&(x, y)| Rect::at(Point::new(x, y), size)).collect();
+        let at = clear_spot(Point::new(0.0, 0.0), size, &taken);
+        prop_assert!(taken.iter().all(|t| !t.overlaps(&Rect::at(at, size), 0.0)), "{:?} covers a card", at);
+    }
 }

@@ -6,7 +6,7 @@ use super::geometry::{Point, Rect, Size};
 use super::order::sorted_indices;
 use super::universe::{Kind, Universe};
 use std::collections::{BTreeSet, HashMap};
-use std::f64::consts::{FRAC_PI_2, TAU};
+use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, TAU};
 
 /// The empty cork kept between any two cards of the default layout.
 pub const CARD_GAP: f64 = 24.0;
@@ -65,6 +65,31 @@ pub fn cascaded(origin: Point, taken: &[Point]) -> Point {
         at = at.offset(CASCADE, CASCADE);
     }
     at
+}
+
+/// A new card looks for a clear spot this far apart, ring after ring around the one it was meant
+/// for, out to this many rings (about four cards' widths).
+const SPOT_STEP: f64 = 40.0;
+const SPOT_RINGS: usize = 22;
+
+/// Where a new card of `size` meant for `origin` (its top-left corner) goes: there if it covers
+/// none of the cards on the board (`taken`, their rectangles), else the nearest spot around that
+/// covers none; on a board too crowded for that, cascaded past the cards at `origin`.
+pub fn clear_spot(origin: Point, size: Size, taken: &[Rect]) -> Point {
+    let free = |at: Point| !taken.iter().any(|t| t.overlaps(&Rect::at(at, size), CARD_GAP / 2.0));
+    // Down and to the right first, as a cascade goes.
+    let around = (1..=SPOT_RINGS).flat_map(|ring| {
+        let count = 8 * ring;
+        (0..count).map(move |i| {
+            let angle = FRAC_PI_4 + TAU * i as f64 / count as f64;
+            let distance = ring as f64 * SPOT_STEP;
+            origin.offset(distance * angle.cos(), distance * angle.sin())
+        })
+    });
+    std::iter::once(origin).chain(around).find(|&at| free(at)).unwrap_or_else(|| {
+        let corners: Vec<Point> = taken.iter().map(Rect::origin).collect();
+        cascaded(origin, &corners)
+    })
 }
 
 /// Where a string attaches: the pin at the top centre of the card.

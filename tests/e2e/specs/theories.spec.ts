@@ -56,8 +56,9 @@ test("a note is added, typed in, kept as text, undone, redone and still there af
   await expect(fanCards(page).first()).toContainText("Billets <b>knew</b> all along");
 });
 
-test("notes added one after another from the toolbar never hide each other", async ({ page }) => {
+test("notes added one after another from the toolbar never hide each other, nor the card in the middle", async ({ page }) => {
   await openCentredOn(page, "case-1995-runaway", 1);
+  const middle = (await card(page, "case-1995-runaway").boundingBox())!;
   for (const text of ["first", "second", "third"]) {
     await page.getByRole("button", { name: "Add note" }).click();
     await expect(page.getByRole("textbox", { name: "Note text" })).toBeFocused();
@@ -77,6 +78,8 @@ test("notes added one after another from the toolbar never hide each other", asy
     const box = (await note.boundingBox())!;
     const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest("[data-card-id]")?.textContent ?? "", [box.x + 12, box.y + 20]);
     expect(hit).toContain(text);
+    // Nor do they land on the card the view was centred on.
+    expect(box.x >= middle.x + middle.width || box.x + box.width <= middle.x || box.y >= middle.y + middle.height || box.y + box.height <= middle.y, `${text} covers the card`).toBe(true);
   }
 });
 
