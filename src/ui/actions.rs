@@ -2,16 +2,16 @@
 
 use crate::formats::envelope;
 use crate::formats::library::file_name;
-use crate::model::board::{FanCard, FanString, Theory, MAX_THEORY_NAME};
+use crate::model::board::{Board, FanCard, FanString, Theory, MAX_THEORY_NAME};
 use crate::model::command::{Clip, Command};
-use crate::model::geometry::{Point, Viewport};
-use crate::model::layout::{card_size, cascaded};
+use crate::model::geometry::{Point, Rect, Viewport};
+use crate::model::layout::{card_size, clear_spot};
 use crate::model::query::board_within;
 use crate::model::selection::Selection;
 use crate::model::tidy::{tidy, TidyCard};
 use crate::model::universe::Kind;
 use crate::ui::screen::visible_board;
-use crate::ui::state::{BoardState, Connecting};
+use crate::ui::state::{BoardState, CardView, Connecting};
 use crate::web::download::download;
 use crate::web::ids::fresh_id;
 use leptos::prelude::*;
@@ -35,10 +35,11 @@ impl BoardState {
         let theory = if kind == Kind::Note { self.active_theory.get_untracked() } else { None };
         let reveal = self.reveal_theory(theory.as_deref());
         let card = FanCard { id: id.clone(), kind, title, text, theory, url: None };
-        let taken: Vec<Point> =
-            self.cards.with_untracked(|c| c.iter().map(|c| c.position.get_untracked()).collect());
-        let origin = cascaded(at.offset(-size.width / 2.0, -size.height / 2.0), &taken);
+        let taken: Vec<Rect> = self.cards.with_untracked(|c| c.iter().map(CardView::rect).collect());
+        let origin = clear_spot(at.offset(-size.width / 2.0, -size.height / 2.0), size, &taken);
         self.commit(reveal.and(self.with_board(|b| Command::add_card(b, card, origin))));
+        // The clear spot may be off to the side of a crowded view.
+        self.reveal_card(&id);
         if kind == Kind::Note {
             self.edit_in_place(&id);
         } else {
@@ -280,15 +281,32 @@ impl BoardState {
 
     /// Downloads the board as a file, in the same versioned format it is saved in.
     pub fn export_board(&self) {
-        // Like a link, a file made under a horizon names nothing beyond it.
-        let horizon = self.horizon.get_untracked();
-        let text = self
-            .universe
-            .with_value(|u| self.with_board(|b| envelope::encode_file(&board_within(b, u, horizon))));
+        let text = envelope::encode_file(&self.board_to_share("file"));
         let name = file_name(&self.name(), "caseboard.json");
         if let Err(e) = download(&name, "application/json", &text) {
             self.notices.problem("export", format!("The board could not be exported: {e}."));
         }
+    }
+
+    /// The board as a file or a link made now carries it: nothing beyond the fan's horizon, so it
+    /// gives nothing away. When that leaves some of the fan's strings out of the `what` (file,
+    /// link), a notice says so and how to keep them, so a copy never drops work unsaid.
+    pub fn board_to_share(&self, what: &str) -> Board {
+        let horizon = self.horizon.get_untracked();
+        let within = self.universe.with_value(|u| self.with_board(|b| board_within(b, u, horizon)));
+        let left_out = self.with_board(|b| b.strings.len()).saturating_sub(within.strings.len());
+        if left_out > 0 {
+            let tie = if left_out == 1 { "ties" } else { "tie" };
+            self.notices.info(
+                "beyond-horizon",
+                format!(
+                    "{left_out} of your strings {tie} a card beyond what you have watched ({}), so the {what} leaves {} out. To keep every string, choose \"Everything\" under Watched up to first.",
+                    horizon.label(),
+                    if left_out == 1 { "it" } else { "them" }
+                ),
+            );
+        }
+        within
     }
 
     /// Puts every card back in its default place and removes the fan's work (one undoable step).

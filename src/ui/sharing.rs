@@ -4,7 +4,7 @@
 use crate::formats::library::board_key;
 use crate::formats::link::{self, LinkError, Shared, MAX_FRAGMENT, MAX_PAYLOAD};
 use crate::model::board::Board;
-use crate::model::query::{board_within, horizon_value, parse_horizon};
+use crate::model::query::{horizon_value, parse_horizon};
 use crate::ui::boards::Boards;
 use crate::ui::state::BoardState;
 use crate::ui::universes;
@@ -16,8 +16,8 @@ use leptos::task::spawn_local;
 pub async fn make_link(state: BoardState) -> Result<String, String> {
     // Nothing beyond the sender's horizon travels in the link.
     let horizon = state.horizon.get_untracked();
+    let board = state.board_to_share("link");
     let payload = state.universe.with_value(|u| {
-        let board = state.with_board(|b| board_within(b, u, horizon));
         let linked = horizon_value(horizon).and_then(|h| u32::try_from(h).ok());
         link::encode(&Shared { board, horizon: linked }, u)
     });

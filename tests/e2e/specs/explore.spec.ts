@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { box, card, expect, openBoard, screenshot, test, universe, worldPosition } from "./helpers";
+import { BLANK, box, card, expect, openBoard, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
 
 test("the inspector lists a card's connections, and choosing one selects that card", async ({ page }) => {
   await openBoard(page);
@@ -220,8 +220,20 @@ test("Tidy lays the board out again around a pinned card, and one Undo puts ever
   await expect(card(page, "harry-bosch")).toHaveClass(/pinned/);
 });
 
-test("a board exported under a horizon names nothing beyond it", async ({ page }) => {
-  await openBoard(page);
+test("a board exported under a horizon names nothing beyond it, and says which strings it leaves out", async ({ page }) => {
+  // A theory string of the fan's to a card from episode 3.
+  const board = {
+    format: "caseboard", version: 2, name: "Mine", universe: { id: "ballard", version: 1 },
+    board: {
+      positions: { "n-1": { x: 0, y: 0 } },
+      cards: [{ id: "n-1", kind: "note", text: "She lied", theory: "t-1" }],
+      theories: [{ id: "t-1", name: "The mother lied", colour: "#2a7de1" }],
+      strings: [{ id: "s-1", from: "n-1", to: "victims-mother", label: "lied", theory: "t-1", confidence: "likely" }],
+    },
+  };
+  await page.goto(BLANK);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(board)]);
+  await page.goto("/");
   await card(page, "victims-mother").focus();
   await page.keyboard.press("ArrowDown"); // a moved card from episode 3
   await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Episode 1" });
@@ -230,4 +242,12 @@ test("a board exported under a horizon names nothing beyond it", async ({ page }
   const text = fs.readFileSync(await file.path(), "utf8");
   expect(JSON.parse(text).board.horizon).toBe(1);
   expect(text).not.toContain("victims-mother");
+  expect(JSON.parse(text).board.strings).toEqual([]);
+  // Left out, but not unsaid: the notice shows over the dialog.
+  const notice = page.getByRole("status").filter({ hasText: "beyond what you have watched (Episode 1)" });
+  await expect(notice).toContainText("1 of your strings ties a card");
+  await expect(notice).toContainText('choose "Everything" under Watched up to');
+  const at = (await notice.boundingBox())!;
+  const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest(".notice"), [at.x + at.width / 2, at.y + at.height / 2]);
+  expect(onTop, "the notice is not under the dialog").toBe(true);
 });
