@@ -48,9 +48,9 @@ pub fn FilterPanel(state: BoardState) -> impl IntoView {
 #[component]
 fn TheoryFilter(theory: Theory, state: BoardState) -> impl IntoView {
     let label = format!("Theory: {}", theory.name);
-    let visible = theory.visible;
+    let (visible, title) = (theory.visible, label.clone());
     view! {
-        <label class="check">
+        <label class="check theory-filter" title=title>
             <input type="checkbox" prop:checked=visible
                 on:change=move |ev| state.edit_theory(Theory { visible: event_target_checked(&ev), ..theory.clone() })/>
             {label}

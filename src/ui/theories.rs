@@ -99,7 +99,7 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
                 "Show"
             </label>
             <button class="icon-button" aria-label=move || format!("Remove theory {}", name())
-                title="Remove this theory and its strings (undoable)"
+                title="Remove this theory and its strings; its notes stay, in no theory (undoable)"
                 on:click=move |_| state.remove_theory(&id.get_value())>
                 "×"
             </button>
