@@ -11,6 +11,7 @@ mod card_face;
 mod confirm;
 mod connections;
 mod culling;
+mod empty_board;
 mod filters;
 mod focus;
 mod help;

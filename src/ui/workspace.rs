@@ -5,6 +5,7 @@ use crate::ui::board::Board;
 use crate::ui::board_list::BoardList;
 use crate::ui::boards::{Boards, Opened};
 use crate::ui::card::focus_card;
+use crate::ui::empty_board::EmptyBoard;
 use crate::ui::filters::{FilterChip, FilterPanel};
 use crate::ui::focus::FocusBar;
 use crate::ui::hidden_cards::HiddenCards;
@@ -82,6 +83,7 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         </div>
         <main class="stage">
             <Board state/>
+            <EmptyBoard state/>
             <Minimap state/>
         </main>
         <Show when=dock_shown>

@@ -148,6 +148,15 @@ test("watched up to episode 1: later cards and strings are gone from the board a
   await expect(card(page, "case-1980s-serial-killer")).toHaveCount(1);
   await expect(card(page, "maddie-bosch")).toHaveCount(0);
   await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length - 1);
+  // Nothing watched: an empty cork that says why, and lets a note through where it speaks.
+  await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Nothing yet" });
+  const empty = page.getByRole("status").filter({ hasText: "Nothing watched yet" });
+  await expect(empty).toBeVisible();
+  await screenshot(page, "horizon-nothing");
+  const middle = (await empty.boundingBox())!;
+  await page.mouse.dblclick(middle.x + middle.width / 2, middle.y + middle.height / 2);
+  await expect(page.locator(".card.fan")).toHaveCount(1);
+  await expect(empty).toHaveCount(0);
 });
 
 test("the timeline replays the season episode by episode without changing the horizon", async ({ page }) => {
