@@ -284,6 +284,81 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Steps recorded as carrying on the last one, at random: the history still undoes to the
+    /// start and redoes to the end, exactly.
+    #[test]
+    fn steps_carried_on_keep_the_history_exact(steps in proptest::collection::vec((step(), any::<bool>()), 1..40)) {
+        let f = fixture();
+        let mut board = Board::new("ballard", 1);
+        let mut history = History::default();
+        let mut counter = 0;
+        let start = board.clone();
+        for (s, continuing) in &steps {
+            let command = command_for(s, &board, f, &mut counter);
+            command.apply(&mut board);
+            if *continuing { history.record_continuing(command) } else { history.record(command) }
+        }
+        let end = board.clone();
+        while history.undo(&mut board).is_some() {}
+        prop_assert_eq!(&board, &start);
+        while history.redo(&mut board).is_some() {}
+        prop_assert_eq!(&board, &end);
+    }
+
+    /// A command then another, joined, does what the two do in turn, and reverts to before both.
+    #[test]
+    fn two_commands_joined_are_both_in_one(first in step(), second in step()) {
+        let f = fixture();
+        let mut counter = 0;
+        let start = Board::new("ballard", 1);
+        let mut board = start.clone();
+        let a = command_for(&first, &board, f, &mut counter);
+        a.apply(&mut board);
+        let b = command_for(&second, &board, f, &mut counter);
+        b.apply(&mut board);
+        let end = board.clone();
+        let joined = a.then(b);
+        let mut replay = start.clone();
+        joined.apply(&mut replay);
+        prop_assert_eq!(&replay, &end);
+        joined.revert(&mut replay);
+        prop_assert_eq!(&replay, &start);
+    }
+}
+
+#[test]
+fn nudges_in_a_row_undo_as_one_step_and_a_nudge_back_home_as_none() {
+    let f = fixture();
+    let mut board = Board::new("ballard", 1);
+    let mut history = History::default();
+    let home = f.defaults["renee-ballard"];
+    let nudge = |board: &Board, dx: f64| {
+        let at = board.positions.get("renee-ballard").copied().unwrap_or(home);
+        Command::move_cards(board, &f.defaults, &[("renee-ballard".to_string(), at.offset(dx, 0.0))])
+    };
+    for _ in 0..3 {
+        let command = nudge(&board, 10.0);
+        command.apply(&mut board);
+        history.record_continuing(command);
+    }
+    assert_eq!(board.positions["renee-ballard"], home.offset(30.0, 0.0));
+    history.undo(&mut board);
+    assert!(!board.positions.contains_key("renee-ballard"), "one undo takes back all three");
+    assert!(!history.can_undo());
+    history.redo(&mut board);
+    // Nudged back to where the run started: nothing is left to undo.
+    for _ in 0..3 {
+        let command = nudge(&board, -10.0);
+        command.apply(&mut board);
+        history.record_continuing(command);
+    }
+    assert!(!board.positions.contains_key("renee-ballard"));
+    assert!(!history.can_undo());
+}
+
 #[test]
 fn text_is_capped_and_bad_colours_are_refused() {
     use caseboard::model::board::{MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME};

@@ -42,6 +42,27 @@ impl Command {
         self
     }
 
+    /// This command, then `next` (built against the board as this one leaves it), as one step
+    /// that records each record once: where it started and where it ended. A record back where it
+    /// started is left out.
+    pub fn then(mut self, next: Command) -> Command {
+        for (i, change) in next.changes.into_iter().enumerate() {
+            // Most often `next` changes the same records in the same order: no search.
+            let same_place = self.changes.get(i).is_some_and(|c| c.key == change.key);
+            let earlier = if same_place {
+                self.changes.get_mut(i)
+            } else {
+                self.changes.iter_mut().find(|c| c.key == change.key)
+            };
+            match earlier {
+                Some(earlier) => earlier.after = change.after,
+                None => self.changes.push(change),
+            }
+        }
+        self.changes.retain(|c| c.before != c.after);
+        self
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.changes.iter().map(|c| &c.key)
     }

@@ -25,6 +25,25 @@ impl History {
         }
     }
 
+    /// Records a command that carries on the last one (a card nudged again by a key press in a
+    /// row): when both change the same records, one undo takes back both.
+    pub fn record_continuing(&mut self, command: Command) {
+        let same_records = |last: &Command| last.keys().eq(command.keys());
+        match self.done.pop() {
+            Some(last) if same_records(&last) => {
+                self.undone.clear();
+                let joined = last.then(command);
+                if !joined.is_empty() {
+                    self.done.push(joined);
+                }
+            }
+            last => {
+                self.done.extend(last);
+                self.record(command);
+            }
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }
