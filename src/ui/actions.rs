@@ -71,9 +71,28 @@ impl BoardState {
     }
 
     pub fn move_cards(&self, moves: &[(String, Point)]) {
-        let command =
-            self.with_defaults(|defaults| self.with_board(|b| Command::move_cards(b, defaults, moves)));
-        self.commit(command);
+        self.commit(self.moving(moves));
+    }
+
+    fn moving(&self, moves: &[(String, Point)]) -> Command {
+        self.with_defaults(|defaults| self.with_board(|b| Command::move_cards(b, defaults, moves)))
+    }
+
+    /// Moves cards by a key press. Presses in a row on the same cards, each within a second of the
+    /// last, undo as one step: a card walked across the board by its arrow keys comes back at once.
+    pub fn nudge_cards(&self, moves: &[(String, Point)]) {
+        const RUN_MS: f64 = 1000.0;
+        let now = js_sys::Date::now();
+        let ids: Vec<String> = moves.iter().map(|(id, _)| id.clone()).collect();
+        let continues = self.last_nudge.with_value(|last| {
+            last.as_ref().is_some_and(|(at, last_ids)| now - at < RUN_MS && *last_ids == ids)
+        });
+        self.last_nudge.set_value(Some((now, ids)));
+        if continues {
+            self.commit_continuing(self.moving(moves));
+        } else {
+            self.commit(self.moving(moves));
+        }
     }
 
     /// Ties a string from one card to another in the active theory (made if there is none),

@@ -199,7 +199,7 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             .into_iter()
             .filter_map(|g| Some((g.clone(), state.position(&g)?.get_untracked().offset(dx, dy))))
             .collect();
-        state.move_cards(&moves);
+        state.nudge_cards(&moves);
     };
 
     let label = {

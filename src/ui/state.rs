@@ -77,6 +77,8 @@ pub struct BoardState {
     defaults: StoredValue<HashMap<String, Point>>,
     board: StoredValue<Board>,
     history: StoredValue<History>,
+    /// When the last key-press nudge happened, and to which cards.
+    pub last_nudge: StoredValue<Option<(f64, Vec<String>)>>,
     positions: StoredValue<HashMap<String, RwSignal<Point>>>,
     fan_cards: StoredValue<BTreeMap<String, RwSignal<FanCard>>>,
     fan_strings: StoredValue<BTreeMap<String, RwSignal<FanString>>>,
@@ -158,6 +160,7 @@ impl BoardState {
             defaults: StoredValue::new(defaults),
             board,
             history: StoredValue::new(History::default()),
+            last_nudge: StoredValue::new(None),
             positions: StoredValue::new(HashMap::new()),
             fan_cards: StoredValue::new(BTreeMap::new()),
             fan_strings: StoredValue::new(BTreeMap::new()),
@@ -255,12 +258,21 @@ impl BoardState {
 
     /// Applies a change to the model, records it for undo, mirrors it in the view and saves.
     pub fn commit(&self, command: Command) {
+        self.commit_recorded(command, History::record);
+    }
+
+    /// Commits a command that carries on the last one (see [`History::record_continuing`]).
+    pub fn commit_continuing(&self, command: Command) {
+        self.commit_recorded(command, History::record_continuing);
+    }
+
+    fn commit_recorded(&self, command: Command, record: fn(&mut History, Command)) {
         if command.is_empty() {
             return;
         }
         self.board.update_value(|board| command.apply(board));
         self.sync(command.keys());
-        self.history.update_value(|h| h.record(command));
+        self.history.update_value(|h| record(h, command));
         self.after_change();
     }
 

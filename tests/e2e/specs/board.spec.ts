@@ -113,7 +113,8 @@ test("the wheel zooms around the cursor; the buttons zoom and fit", async ({ pag
   }
 });
 
-test("arrow keys move the focused card; Shift takes bigger steps", async ({ page }) => {
+test("arrow keys move the focused card; Shift takes bigger steps; presses in a row undo as one", async ({ page }) => {
+  await page.clock.install();
   await openAt(page, { x: 640, y: 400, zoom: 0.5 });
   // Tab reaches the cards after the toolbar's buttons, search and the timeline.
   let focused = "";
@@ -133,6 +134,8 @@ test("arrow keys move the focused card; Shift takes bigger steps", async ({ page
   // the focused card is ringed in the focus colour
   await expect(card(page, focused).locator(".card-body")).toHaveCSS("box-shadow", /rgb\(255, 207, 63\) 0px 0px 0px 4px/);
   const start = await worldPosition(page, focused);
+  // The clock stands still, so the presses below are "in a row" however slow the machine is.
+  await page.clock.pauseAt(Date.now() + 60_000);
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Shift+ArrowDown");
@@ -140,6 +143,17 @@ test("arrow keys move the focused card; Shift takes bigger steps", async ({ page
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Shift+ArrowUp");
   expect(await worldPosition(page, focused)).toEqual({ x: start.x + 10, y: start.y });
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => worldPosition(page, focused)).toEqual(start);
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(() => worldPosition(page, focused)).toEqual({ x: start.x + 20, y: start.y });
+  // After a pause the next press is a step of its own.
+  await page.clock.fastForward(2_000);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => worldPosition(page, focused)).toEqual({ x: start.x + 20, y: start.y });
+  await page.clock.resume();
   // Tab walks through every card, each brought into view, even those too far away to be drawn
   await page.keyboard.press("Escape");
   const order = await page.evaluate(() => [...document.querySelectorAll("[data-card-id]")].map((e) => e.getAttribute("data-card-id")));
