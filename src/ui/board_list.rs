@@ -36,9 +36,15 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
         storage::sizes("caseboard.")
     });
     let total = move || {
+        // The count is Caseboard's own keys: say so when the browser finds the space full anyway.
+        let full = if state.is_some_and(|s| s.save_failed()) {
+            " The browser refused the last save all the same: the space it gives this site is full, perhaps with other data of the site. Deleting boards or backups you no longer need makes room."
+        } else {
+            ""
+        };
         sizes.with(|sizes| match sizes {
             Ok(sizes) => format!(
-                "{} of about {} used in this browser.",
+                "Caseboard uses {} of the about {} this browser gives the site.{full}",
                 size(sizes.values().sum()),
                 size(STORAGE_LIMIT)
             ),

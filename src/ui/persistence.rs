@@ -36,7 +36,7 @@ pub struct Persistence {
     /// False when saving would overwrite stored data that could not be backed up.
     may_save: StoredValue<bool>,
     /// The last save was refused: storage does not hold the board as it is.
-    failed: StoredValue<bool>,
+    failed: RwSignal<bool>,
     debounce: Debounce,
     notices: Notices,
 }
@@ -69,7 +69,7 @@ impl Persistence {
             export: StoredValue::new(None),
             key: StoredValue::new(key),
             may_save: StoredValue::new(may_save),
-            failed: StoredValue::new(false),
+            failed: RwSignal::new(false),
             debounce: Debounce::new(SAVE_DELAY),
             notices,
         }
@@ -83,9 +83,9 @@ impl Persistence {
         self.key.get_value()
     }
 
-    /// Whether the last save was refused, so storage lacks the board's latest changes.
+    /// Whether the last save was refused, so storage lacks the board's latest changes (tracked).
     pub fn failed(self) -> bool {
-        self.failed.get_value()
+        self.failed.get()
     }
 
     /// How newer boards saved by other tabs are taken in.
@@ -146,7 +146,9 @@ impl Persistence {
             let written = storage::write(&key, &text);
             (text, written)
         });
-        self.failed.set_value(written.is_err());
+        if self.failed.get_untracked() != written.is_err() {
+            self.failed.set(written.is_err());
+        }
         match written {
             Ok(()) => {
                 self.wrote(revision, text);
