@@ -88,11 +88,7 @@ impl BoardState {
             last.as_ref().is_some_and(|(at, last_ids)| now - at < RUN_MS && *last_ids == ids)
         });
         self.last_nudge.set_value(Some((now, ids)));
-        if continues {
-            self.commit_continuing(self.moving(moves));
-        } else {
-            self.commit(self.moving(moves));
-        }
+        self.commit_in_run(self.moving(moves), continues);
     }
 
     /// Ties a string from one card to another in the active theory (made if there is none),
@@ -298,13 +294,24 @@ impl BoardState {
         fly_step(*self, from, to, js_sys::Date::now());
     }
 
-    /// Downloads the board as a file, in the same versioned format it is saved in.
+    /// Downloads the board as a file to share, in the same versioned format it is saved in.
     pub fn export_board(&self) {
-        let text = envelope::encode_file(&self.board_to_share("file"));
+        self.download_board(&self.board_to_share("file"));
+    }
+
+    /// Downloads the whole board, whatever the horizon: the copy kept of a board the browser
+    /// would not store. Says so when it could not; true when it was downloaded.
+    pub fn rescue_board(&self) -> bool {
+        self.with_board(|b| self.download_board(b))
+    }
+
+    fn download_board(&self, board: &Board) -> bool {
         let name = file_name(&self.name(), "caseboard.json");
-        if let Err(e) = download(&name, "application/json", &text) {
+        let downloaded = download(&name, "application/json", &envelope::encode_file(board));
+        if let Err(e) = &downloaded {
             self.notices.problem("export", format!("The board could not be exported: {e}."));
         }
+        downloaded.is_ok()
     }
 
     /// The board as a file or a link made now carries it: nothing beyond the fan's horizon, so it

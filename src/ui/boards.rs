@@ -82,14 +82,19 @@ impl Boards {
     }
 
     /// Writes a pending save of the board on screen and lets go of it. A board the browser
-    /// would not store is downloaded as a file first, so leaving it never loses it.
+    /// would not store is downloaded as a file first, whole, so leaving it never loses it.
     fn leave_current(&self) {
+        self.let_go(true);
+    }
+
+    /// Lets go of the board on screen; `keep` when what storage refused must be kept as a file
+    /// (not for a board being deleted).
+    fn let_go(&self, keep: bool) {
         if let Some(state) = self.current.get_value() {
             state.flush_save();
             // Its notice offers to export a board that is about to close.
             self.notices.dismiss_topic("save-failed");
-            if state.save_failed() {
-                state.export_board();
+            if keep && state.save_failed() && state.rescue_board() {
                 self.notices.problem(
                     "left-unsaved",
                     format!(
@@ -185,7 +190,7 @@ impl Boards {
     pub fn delete(&self, id: &str) {
         let was_open = self.open.get_untracked() == Some(Opened::Stored(id.to_string()));
         if was_open {
-            self.leave_current();
+            self.let_go(false);
         }
         self.library.update(|l| l.remove(id));
         self.write_index();

@@ -78,7 +78,7 @@ pub struct BoardState {
     board: StoredValue<Board>,
     history: StoredValue<History>,
     /// When the last key-press nudge happened, and to which cards.
-    pub last_nudge: StoredValue<Option<(f64, Vec<String>)>>,
+    pub(crate) last_nudge: StoredValue<Option<(f64, Vec<String>)>>,
     positions: StoredValue<HashMap<String, RwSignal<Point>>>,
     fan_cards: StoredValue<BTreeMap<String, RwSignal<FanCard>>>,
     fan_strings: StoredValue<BTreeMap<String, RwSignal<FanString>>>,
@@ -193,7 +193,7 @@ impl BoardState {
         state.filters.set(state.readable_filters(&restored.filters));
         state.horizon.set(state.readable_horizon(restored.horizon));
         state.replace_board(restored);
-        state.persistence.offer_export(Callback::new(move |_| state.export_board()));
+        state.persistence.offer_export(Callback::new(move |_| _ = state.rescue_board()));
         state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));
         state
     }
@@ -261,12 +261,12 @@ impl BoardState {
         self.commit_recorded(command, History::record);
     }
 
-    /// Commits a command that carries on the last one (see [`History::record_continuing`]).
-    pub fn commit_continuing(&self, command: Command) {
-        self.commit_recorded(command, History::record_continuing);
+    /// Commits a step of a run of key presses (see [`History::record_in_run`]).
+    pub fn commit_in_run(&self, command: Command, continues: bool) {
+        self.commit_recorded(command, |history, command| history.record_in_run(command, continues));
     }
 
-    fn commit_recorded(&self, command: Command, record: fn(&mut History, Command)) {
+    fn commit_recorded(&self, command: Command, record: impl FnOnce(&mut History, Command)) {
         if command.is_empty() {
             return;
         }

@@ -122,6 +122,11 @@ test("when storage is full the board says so, keeps working, and offers the boar
 test("leaving a board storage refused downloads it first, and its stale offer goes with it", async ({ page }) => {
   await fillStorage(page);
   await openBoard(page);
+  // A card from episode 3 moved, then the horizon set before it: the copy kept is still whole.
+  await card(page, "victims-mother").focus();
+  const mother = await worldPosition(page, "victims-mother");
+  await page.keyboard.press("ArrowDown");
+  await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Episode 1" });
   await card(page, "harry-bosch").focus();
   const before = await worldPosition(page, "harry-bosch");
   await page.keyboard.press("ArrowRight");
@@ -139,6 +144,7 @@ test("leaving a board storage refused downloads it first, and its stale offer go
   ]);
   const board = JSON.parse(fs.readFileSync(await file.path(), "utf8"));
   expect(board.board.positions["harry-bosch"].x).toBeCloseTo(before.x + 10, 0);
+  expect(board.board.positions["victims-mother"].y).toBeCloseTo(mother.y + 10, 0);
   await expect(page.getByRole("alert").filter({ hasText: "downloaded as a board file" })).toBeVisible();
   // The offer to export the board that closed is gone with it (clicking it crashed the app).
   await expect(notSaved.getByRole("button", { name: "Export board" })).toHaveCount(0);
