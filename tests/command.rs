@@ -299,7 +299,7 @@ proptest! {
         for (s, continuing) in &steps {
             let command = command_for(s, &board, f, &mut counter);
             command.apply(&mut board);
-            if *continuing { history.record_continuing(command) } else { history.record(command) }
+            if *continuing { history.record_in_run(command, true) } else { history.record(command) }
         }
         let end = board.clone();
         while history.undo(&mut board).is_some() {}
@@ -339,22 +339,30 @@ fn nudges_in_a_row_undo_as_one_step_and_a_nudge_back_home_as_none() {
         let at = board.positions.get("renee-ballard").copied().unwrap_or(home);
         Command::move_cards(board, &f.defaults, &[("renee-ballard".to_string(), at.offset(dx, 0.0))])
     };
-    for _ in 0..3 {
-        let command = nudge(&board, 10.0);
-        command.apply(&mut board);
-        history.record_continuing(command);
+    let press = |board: &mut Board, history: &mut History, dx: f64, continues: bool| {
+        let command = nudge(board, dx);
+        command.apply(board);
+        history.record_in_run(command, continues);
+    };
+    for n in 0..3 {
+        press(&mut board, &mut history, 10.0, n > 0);
     }
     assert_eq!(board.positions["renee-ballard"], home.offset(30.0, 0.0));
     history.undo(&mut board);
     assert!(!board.positions.contains_key("renee-ballard"), "one undo takes back all three");
     assert!(!history.can_undo());
     history.redo(&mut board);
-    // Nudged back to where the run started: nothing is left to undo.
-    for _ in 0..3 {
-        let command = nudge(&board, -10.0);
-        command.apply(&mut board);
-        history.record_continuing(command);
-    }
+    // A press after the redo starts a run of its own: the redone step stays as it was.
+    press(&mut board, &mut history, 10.0, true);
+    history.undo(&mut board);
+    assert_eq!(board.positions["renee-ballard"], home.offset(30.0, 0.0));
+    // Nudged back to where a run started: that run is no step, and the next press starts anew.
+    press(&mut board, &mut history, 10.0, false);
+    press(&mut board, &mut history, -10.0, true);
+    press(&mut board, &mut history, 10.0, true);
+    history.undo(&mut board);
+    assert_eq!(board.positions["renee-ballard"], home.offset(30.0, 0.0), "the earlier step is untouched");
+    history.undo(&mut board);
     assert!(!board.positions.contains_key("renee-ballard"));
     assert!(!history.can_undo());
 }

@@ -10,6 +10,8 @@ pub const UNDO_LIMIT: usize = 500;
 pub struct History {
     done: Vec<Command>,
     undone: Vec<Command>,
+    /// The last step done is a run that a further step may join (see [`History::record_in_run`]).
+    run_open: bool,
 }
 
 impl History {
@@ -18,6 +20,7 @@ impl History {
         if command.is_empty() {
             return;
         }
+        self.run_open = false;
         self.undone.clear();
         self.done.push(command);
         if self.done.len() > UNDO_LIMIT {
@@ -25,22 +28,26 @@ impl History {
         }
     }
 
-    /// Records a command that carries on the last one (a card nudged again by a key press in a
-    /// row): when both change the same records, one undo takes back both.
-    pub fn record_continuing(&mut self, command: Command) {
-        let same_records = |last: &Command| last.keys().eq(command.keys());
-        match self.done.pop() {
-            Some(last) if same_records(&last) => {
-                self.undone.clear();
-                let joined = last.then(command);
-                if !joined.is_empty() {
-                    self.done.push(joined);
-                }
-            }
-            last => {
-                self.done.extend(last);
+    /// Records a step of a run (a card nudged by key presses in a row). When `continues`, and the
+    /// last step done is this run's and changed the same records, the two become one step, so
+    /// one undo takes back the run; otherwise the step starts a run. Anything else recorded,
+    /// undone or redone in between ends the run.
+    pub fn record_in_run(&mut self, command: Command, continues: bool) {
+        let joins =
+            continues && self.run_open && self.done.last().is_some_and(|last| last.keys().eq(command.keys()));
+        if !joins {
+            if !command.is_empty() {
                 self.record(command);
+                self.run_open = true;
             }
+            return;
+        }
+        self.undone.clear();
+        let joined = self.done.pop().unwrap_or_default().then(command);
+        // A run that ended where it began is no step at all, and nothing for a next press to join.
+        self.run_open = !joined.is_empty();
+        if self.run_open {
+            self.done.push(joined);
         }
     }
 
@@ -54,6 +61,7 @@ impl History {
 
     /// Reverts the last command on `board` and returns it, so the view can follow.
     pub fn undo(&mut self, board: &mut Board) -> Option<Command> {
+        self.run_open = false;
         let command = self.done.pop()?;
         command.revert(board);
         self.undone.push(command.clone());
@@ -61,6 +69,7 @@ impl History {
     }
 
     pub fn redo(&mut self, board: &mut Board) -> Option<Command> {
+        self.run_open = false;
         let command = self.undone.pop()?;
         command.apply(board);
         self.done.push(command.clone());
