@@ -14,7 +14,7 @@ pub fn EmptyBoard(state: BoardState) -> impl IntoView {
             Horizon::Nothing => {
                 "Nothing watched yet, so none of the show's cards are here. Choose the last episode you have seen under \"Watched up to\", or add a note of your own."
             }
-            _ => "The board is empty. Add a note of your own, or bring back hidden cards under Theories → Hidden cards.",
+            _ => "Nothing is on the board. Add a note of your own, or bring cards back under Theories: Filters and Hidden cards.",
         })
     };
     move || message().map(|text| view! { <p class="empty-board" role="status">{text}</p> })

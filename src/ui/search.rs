@@ -44,7 +44,19 @@ pub fn Search(state: BoardState) -> impl IntoView {
         // for the arrows and the other keys that act on it.
         request_animation_frame(move || {
             state.fly_to(&id);
-            set_timeout(move || focus_card(&id), Duration::from_millis(FLY_MS as u64 + 50));
+            // Unless the fan has moved on meanwhile (another card, another board).
+            let still_chosen = move |id: &str| {
+                state.selection.try_with_untracked(|s| s.cards.len() == 1 && s.cards.contains(id))
+                    == Some(true)
+            };
+            set_timeout(
+                move || {
+                    if still_chosen(&id) {
+                        focus_card(&id);
+                    }
+                },
+                Duration::from_millis(FLY_MS as u64 + 50),
+            );
         });
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {

@@ -34,6 +34,13 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
         };
         state.set_replay((1..=last).contains(&next).then_some(next));
     };
+    // The row's one Tab stop: the chip last focused, else the episode replayed, else the first.
+    let tab_stop = RwSignal::new(1);
+    Effect::new(move |_| {
+        if let Some(n) = state.replay.get() {
+            tab_stop.set(n);
+        }
+    });
     view! {
         <nav class="bar timeline" aria-label="Episode timeline">
             <label class="horizon">
@@ -59,9 +66,9 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                     <li>
                         <button class="episode-chip" aria-label=format!("Replay to episode {n}") data-episode=n
                             aria-pressed=move || if state.replay.get() == Some(n) { "true" } else { "false" }
-                            // One Tab stop for the row (the episode replayed, or the first); the
-                            // arrows move along it.
-                            tabindex=move || if state.replay.get().unwrap_or(1) == n { "0" } else { "-1" }
+                            // One Tab stop for the row; the arrows move along it.
+                            tabindex=move || if tab_stop.get() == n { "0" } else { "-1" }
+                            on:focus=move |_| tab_stop.set(n)
                             on:keydown=move |ev| {
                                 let to = match ev.key().as_str() {
                                     "ArrowRight" => n + 1,

@@ -17,6 +17,7 @@ use crate::ui::saved_data::SavedData;
 use crate::ui::screen::visible_board;
 use crate::ui::search::Search;
 use crate::ui::sharing::SharedPreviewBar;
+use crate::ui::shortcuts::is_text_entry;
 use crate::ui::state::BoardState;
 use crate::ui::theories::Theories;
 use crate::ui::timeline::Timeline;
@@ -55,8 +56,12 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         });
     }
     let dock_shown = move || panel_open.get() || state.selection.with(|s| !s.is_empty());
-    // Escape in the panel goes back to the board, to the card the inspector shows.
+    // Escape in the panel goes back to the board, to the card the inspector shows; a text field
+    // keeps Escape to itself (leaving it would save what was typed).
     let back_to_card = move |ev: KeyboardEvent| {
+        if is_text_entry(ev.target()) {
+            return;
+        }
         let card = state.selection.with_untracked(|s| match s.cards.len() {
             1 => s.cards.first().cloned(),
             _ => None,

@@ -16,6 +16,9 @@ const dialogs = [
 for (const { opener, role } of dialogs) {
   test(`the ${opener} dialog keeps Tab inside, closes on Escape and gives focus back`, async ({ page }) => {
     await openBoard(page);
+    // A card selected behind the dialog, for the Delete below to aim at.
+    await card(page, "renee-ballard").click();
+    await expect(card(page, "renee-ballard")).toHaveAttribute("data-selected", "true");
     const button = page.getByRole("button", { name: opener, exact: true });
     await button.focus();
     await page.keyboard.press("Enter");
@@ -124,8 +127,13 @@ test("the row of episodes is one Tab stop, walked with the arrows", async ({ pag
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("button", { name: "Replay to episode 1", exact: true })).toBeFocused();
-  // Tab leaves the row for the next control, not the next episode.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  // Tab leaves the row for the next control, not the next episode; back in, the row's stop is
+  // where the arrows left it.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Next episode" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Replay to episode 3" })).toBeFocused();
   await expect(chips).toHaveCount(10);
 });

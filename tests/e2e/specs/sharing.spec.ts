@@ -174,9 +174,11 @@ test("a damaged or newer link says so and changes nothing", async ({ page }) => 
     await expect(card(page, "n-1")).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(before);
   }
-  // A fragment that is not a board link is none of the app's business: no alert.
+  // A fragment that is not a board link is none of the app's business: no alert, and the
+  // address keeps it (a link that fails is taken out of the address before the board opens).
   await page.goto("/?fresh#top"); // a new page, not a hash change on the last one
   await expect(card(page, "n-1")).toBeVisible();
+  expect(new URL(page.url()).hash).toBe("#top");
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
