@@ -457,3 +457,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn repeated_edges_join_their_labels_once_each_and_within_the_longest_label() {
+    use caseboard::model::board::MAX_LABEL;
+    let long = "x".repeat(MAX_LABEL);
+    let text = json!({
+        "nodes": [{"id": "a", "type": "text", "x": 0, "y": 0, "width": 9, "height": 9, "text": "a"},
+                  {"id": "b", "type": "text", "x": 0, "y": 0, "width": 9, "height": 9, "text": "b"}],
+        "edges": [{"id": "1", "fromNode": "a", "toNode": "b", "label": "  "},
+                  {"id": "2", "fromNode": "a", "toNode": "b", "label": "first "},
+                  {"id": "3", "fromNode": "b", "toNode": "a", "label": "first"},
+                  {"id": "4", "fromNode": "a", "toNode": "b", "label": long}]
+    });
+    let board = import_text(&text.to_string()).unwrap();
+    let label = &board.strings.values().next().unwrap().label;
+    assert!(label.starts_with("first · xxx"), "{label}");
+    assert_eq!(label.chars().count(), MAX_LABEL);
+}

@@ -234,3 +234,16 @@ fn the_horizon_and_filters_are_kept_and_unknown_kinds_still_read() {
     let hostile: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
     assert!(decode(&stored(json!({"filters": {"hidden_kinds": hostile}})), "ballard").is_err());
 }
+
+#[test]
+fn of_two_records_with_one_id_the_last_is_kept() {
+    let board = decode(
+        &stored(json!({"positions": {"n-1": {"x": 0, "y": 0}},
+                       "cards": [{"id": "n-1", "kind": "note", "text": "first"},
+                                 {"id": "n-1", "kind": "note", "text": "second"}]})),
+        "ballard",
+    )
+    .unwrap();
+    assert_eq!(board.cards.len(), 1);
+    assert_eq!(board.cards["n-1"].text, "second");
+}

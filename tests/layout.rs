@@ -106,8 +106,7 @@ fn a_new_card_takes_the_nearest_spot_that_covers_no_card() {
 }
 
 proptest! {
-    /// Wherever the cards are, the spot found covers none of them when there is room near it, and
-    /// is never further than the search goes unless the board is too crowded.
+    /// Wherever a few cards are, the spot found covers none of them.
     #[test]
     fn the_spot_found_covers_no_card(
         corners in proptest::collection::vec((-600.0f64..600.0, -600.0f64..600.0), 0..12),
@@ -117,4 +116,16 @@ proptest! {
         let at = clear_spot(Point::new(0.0, 0.0), size, &taken);
         prop_assert!(taken.iter().all(|t| !t.overlaps(&Rect::at(at, size), 0.0)), "{:?} covers a card", at);
     }
+}
+
+#[test]
+fn on_a_board_too_crowded_to_search_a_new_card_cascades() {
+    let size = Size { width: 200.0, height: 120.0 };
+    // A wall of cards far wider than the search around the spot.
+    let taken: Vec<Rect> = (-20..20)
+        .flat_map(|i| (-20..20).map(move |j| Rect::at(Point::new(i as f64 * 150.0, j as f64 * 90.0), size)))
+        .collect();
+    let origin = Point::new(0.0, 0.0);
+    let corners: Vec<Point> = taken.iter().map(Rect::origin).collect();
+    assert_eq!(clear_spot(origin, size, &taken), cascaded(origin, &corners));
 }

@@ -418,3 +418,14 @@ proptest! {
         prop_assert_eq!(fold(&once), once);
     }
 }
+
+#[test]
+fn what_lies_beyond_the_season_waits_for_everything_whatever_else_it_says() {
+    let mut maddie = ballard().entity("maddie-bosch").unwrap().clone();
+    for (first, premise) in [(None, true), (Some(2), false)] {
+        maddie.first_episode = first;
+        maddie.premise = premise;
+        assert!(!entity_known(&maddie, Horizon::Episode(10), 10));
+        assert!(entity_known(&maddie, Horizon::Everything, 10));
+    }
+}

@@ -283,7 +283,7 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
         let pair = (edge.from.min(edge.to), edge.from.max(edge.to));
         if let Some(first) = tied.get(&pair).and_then(|id| board.strings.get_mut(id)) {
             let label = edge.label.trim();
-            if !label.is_empty() && !first.label.split(" · ").any(|l| l == label) {
+            if !label.is_empty() && !first.label.split(" · ").any(|l| l.trim() == label) {
                 first.label = join_labels(&first.label, label);
             }
             continue;
@@ -312,7 +312,8 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
 
 /// Two edges' labels on one string, cut to the longest label a string keeps.
 fn join_labels(first: &str, second: &str) -> String {
-    let joined = if first.is_empty() { second.to_string() } else { format!("{first} · {second}") };
+    let joined =
+        if first.trim().is_empty() { second.to_string() } else { format!("{} · {second}", first.trim()) };
     cap(joined, MAX_LABEL)
 }
 

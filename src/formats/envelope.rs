@@ -342,8 +342,8 @@ pub fn check_against(board: &Board, universe: &Universe) -> Result<(), EnvelopeE
     Ok(())
 }
 
-/// Records keyed by their ids, the last of any two with one id kept. Inserted one by one: a
-/// `collect` into a map sorts first, and each record type's sort is kilobytes of wasm.
+/// Records keyed by their ids, the last of any two with one id kept; inserted, not collected
+/// (see `model::order`).
 fn by_id<T>(records: Vec<T>, id: impl Fn(&T) -> &str) -> BTreeMap<String, T> {
     let mut map = BTreeMap::new();
     for record in records {

@@ -436,13 +436,13 @@ pub fn to_fragment(compressed: &[u8]) -> String {
     format!("{FRAGMENT_PREFIX}{LINK_VERSION}.{}", base64url(compressed))
 }
 
-/// The compressed payload in a fragment from [`to_fragment`], with or without the leading '#'.
 /// Whether a URL fragment is meant as a shared board (`#board=…`), readable or not; any other
 /// fragment (`#top`, say) is not a link to open.
 pub fn is_board_fragment(fragment: &str) -> bool {
     fragment.strip_prefix('#').unwrap_or(fragment).starts_with(FRAGMENT_PREFIX)
 }
 
+/// The compressed payload in a fragment from [`to_fragment`], with or without the leading '#'.
 pub fn compressed_from_fragment(fragment: &str) -> Result<Vec<u8>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {

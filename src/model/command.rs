@@ -262,7 +262,7 @@ impl Clip {
             .filter(|c| ids.contains(&c.id))
             .filter_map(|c| Some((c.clone(), *board.positions.get(&c.id)?)))
             .collect();
-        // Inserted, not collected: a collect into a set sorts first, and a sort is kilobytes of wasm.
+        // Inserted, not collected (see `model::order`).
         let mut copied = BTreeSet::new();
         for (card, _) in &cards {
             copied.insert(card.id.as_str());

@@ -217,7 +217,7 @@ fn wanted_direction(universe: &Universe, id: &str, own: f64, placed: &HashMap<St
 /// Pushes apart any two cards closer than [`CARD_GAP`], in a fixed order so the result
 /// is the same on every run.
 fn separate(universe: &Universe, placed: &mut HashMap<String, Point>) {
-    // Through a set, whose sort the app has already, rather than a sort of its own.
+    // Through a set of `String`, whose sort the app keeps (see `model::order`), not a sort of its own.
     let ids: Vec<String> = placed.keys().cloned().collect::<BTreeSet<String>>().into_iter().collect();
     let rect = |placed: &HashMap<String, Point>, id: &str| {
         let kind = universe.entity(id).map_or(Kind::Evidence, |e| e.kind);

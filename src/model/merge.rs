@@ -15,7 +15,7 @@ pub struct Merge {
 
 /// Merges `theirs` into `ours`, both descended from `base`.
 pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merge {
-    // Inserted, not collected: a collect into a set sorts first, and a sort is kilobytes of wasm.
+    // Inserted, not collected (see `model::order`).
     let mut keys = BTreeSet::new();
     for key in base.keys().into_iter().chain(theirs.keys()).chain(ours.keys()) {
         keys.insert(key);

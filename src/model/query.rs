@@ -327,9 +327,10 @@ struct Known {
 fn known(when: Known, horizon: Horizon, episodes: u32) -> bool {
     match horizon {
         Horizon::Nothing => false,
+        Horizon::Episode(_) if when.outside_season => false,
         Horizon::Episode(n) => match when.first_episode {
             Some(first) => first <= n,
-            None => (when.premise && n >= 1) || (!when.outside_season && n >= episodes),
+            None => (when.premise && n >= 1) || n >= episodes,
         },
         Horizon::Everything => true,
     }

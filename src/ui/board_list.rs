@@ -44,7 +44,7 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
         };
         sizes.with(|sizes| match sizes {
             Ok(sizes) => format!(
-                "Caseboard uses {} of the about {} this browser gives the site.{full}",
+                "Caseboard uses {} of the {} or so this browser gives the site.{full}",
                 size(sizes.values().sum()),
                 size(STORAGE_LIMIT)
             ),

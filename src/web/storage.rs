@@ -55,7 +55,7 @@ pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, String> {
 /// units, two bytes each).
 pub fn sizes(prefix: &str) -> Result<BTreeMap<String, usize>, String> {
     let units = |text: &str| text.encode_utf16().count();
-    // Inserted, not collected: a collect into a map sorts first, and a sort is kilobytes of wasm.
+    // Inserted, not collected (see `model::order`).
     let mut sizes = BTreeMap::new();
     for key in keys_with_prefix(prefix)? {
         let bytes = 2 * (units(&key) + read(&key).ok().flatten().map_or(0, |v| units(&v)));
