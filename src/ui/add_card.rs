@@ -3,7 +3,7 @@
 use crate::model::board::{MAX_TEXT, MAX_TITLE};
 use crate::model::universe::Kind;
 use crate::ui::card::focus_card;
-use crate::ui::modal::{dialog_keys, return_focus_on_close};
+use crate::ui::modal::Modal;
 use crate::ui::state::BoardState;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -36,10 +36,8 @@ pub fn AddCardDialog(
         // the dialog: the keys that move and tie it act at once.
         request_animation_frame(move || focus_card(&id));
     };
-    return_focus_on_close();
-    let on_key = dialog_keys(&["Escape"], on_close.clone());
     view! {
-        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
+        <Modal keys=&["Escape"] on_close=on_close.clone()>
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="add-card-heading" on:submit=create>
                 <h2 id="add-card-heading">"Add a card of your own"</h2>
                 <label class="field">
@@ -70,7 +68,7 @@ pub fn AddCardDialog(
                     <button type="submit" class="button primary">"Create card"</button>
                 </div>
             </form>
-        </div>
+        </Modal>
     }
 }
 

@@ -1,6 +1,6 @@
 //! A small modal question with a confirm and a cancel button.
 
-use crate::ui::modal::{dialog_keys, return_focus_on_close};
+use crate::ui::modal::Modal;
 use leptos::html::Button;
 use leptos::prelude::*;
 
@@ -8,17 +8,15 @@ use leptos::prelude::*;
 pub fn ConfirmDialog(
     #[prop(into)] message: String,
     confirm_label: &'static str,
-    on_confirm: impl Fn() + 'static,
-    on_cancel: impl Fn() + Clone + 'static,
+    on_confirm: impl Fn() + Send + Sync + 'static,
+    on_cancel: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let cancel_ref = NodeRef::<Button>::new();
     cancel_ref.on_load(|el| {
         let _ = el.focus();
     });
-    return_focus_on_close();
-    let on_key = dialog_keys(&["Escape"], on_cancel.clone());
     view! {
-        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
+        <Modal keys=&["Escape"] on_close=on_cancel.clone()>
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-message">
                 <p id="dialog-message">{message}</p>
                 <div class="dialog-actions">
@@ -26,6 +24,6 @@ pub fn ConfirmDialog(
                     <button class="button danger" on:click=move |_| on_confirm()>{confirm_label}</button>
                 </div>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -1,7 +1,7 @@
 //! Help: every gesture and shortcut ("?" button or the ? key), and a short hint of the basics on
 //! a first visit, dismissed for good once read.
 
-use crate::ui::modal::{dialog_keys, return_focus_on_close};
+use crate::ui::modal::Modal;
 use crate::web::storage;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -37,10 +37,8 @@ pub fn HelpDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl I
             dialog.set_scroll_top(0);
         }
     });
-    return_focus_on_close();
-    let on_key = dialog_keys(&["Escape", "?"], on_close.clone());
     view! {
-        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
+        <Modal keys=&["Escape", "?"] on_close=on_close.clone()>
             <div class="dialog help-dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
                 <h2 id="help-title">"Gestures and shortcuts"</h2>
                 <table class="help-table">
@@ -56,7 +54,7 @@ pub fn HelpDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl I
                     <button class="button" node_ref=close_ref on:click=move |_| on_close()>"Close"</button>
                 </div>
             </div>
-        </div>
+        </Modal>
     }
 }
 

@@ -12,10 +12,26 @@ use web_sys::{Element, HtmlElement};
 pub const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
                          textarea:not([disabled]), a[href], [tabindex]:not([tabindex=\"-1\"])";
 
+/// The backdrop of a modal dialog (its `children`): keys for the dialog stay in it, any of `keys`
+/// closes it, and focus goes back where it was when it closes. The backdrop takes focus
+/// (`tabindex="-1"`) so that a click on it, or on the dialog's words, leaves focus inside.
+#[component]
+pub fn Modal(
+    keys: &'static [&'static str],
+    on_close: impl Fn() + 'static,
+    children: Children,
+) -> impl IntoView {
+    return_focus_on_close();
+    view! {
+        <div class="dialog-backdrop" tabindex="-1" on:keydown=dialog_keys(keys, on_close)>
+            {children()}
+        </div>
+    }
+}
+
 /// The backdrop's key handler: its keys are for the dialog, not the board behind it, Tab wraps
-/// around its controls, and any of `keys` closes it. The backdrop has `tabindex="-1"` so that a
-/// click on it, or on the dialog's words, leaves focus inside.
-pub fn dialog_keys(
+/// around its controls, and any of `keys` closes it.
+fn dialog_keys(
     keys: &'static [&'static str],
     close: impl Fn() + 'static,
 ) -> impl Fn(KeyboardEvent) + 'static {
@@ -53,9 +69,9 @@ fn wrap_tab(ev: &KeyboardEvent) {
     }
 }
 
-/// Call in a dialog's component: when the dialog goes and focus would be left on the page's body,
-/// it returns to what had it when the dialog opened (the button that opened it, most often).
-pub fn return_focus_on_close() {
+/// When the dialog goes and focus would be left on the page's body, it returns to what had it
+/// when the dialog opened (the button that opened it, most often).
+fn return_focus_on_close() {
     let opener = SendWrapper::new(document().active_element());
     on_cleanup(move || {
         // After the dialog has left the page, and only if nothing else has taken focus since.

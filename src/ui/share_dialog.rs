@@ -4,7 +4,7 @@
 use crate::formats::library::file_name;
 use crate::formats::{canvas, svg};
 use crate::model::scene::{scene, Scene};
-use crate::ui::modal::{dialog_keys, return_focus_on_close};
+use crate::ui::modal::Modal;
 use crate::ui::sharing::make_link;
 use crate::ui::state::BoardState;
 use crate::web::{clipboard, download, image};
@@ -84,15 +84,13 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
             }
         }
     };
-    return_focus_on_close();
-    let on_key = dialog_keys(&["Escape"], on_close.clone());
     let close = on_close.clone();
     let first_ref = NodeRef::<Button>::new();
     first_ref.on_load(|el| {
         let _ = el.focus();
     });
     view! {
-        <div class="dialog-backdrop" tabindex="-1" on:keydown=on_key>
+        <Modal keys=&["Escape"] on_close=on_close.clone()>
             <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title">
                 <h2 id="share-title">"Share this board"</h2>
                 <section class="share-part">
@@ -134,7 +132,7 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
                     <button class="button" on:click=move |_| close()>"Close"</button>
                 </div>
             </div>
-        </div>
+        </Modal>
     }
 }
 
