@@ -421,10 +421,16 @@ fn focus_neighbour(state: BoardState, from: &str, forward: bool) -> bool {
         cards.get(next).map(|c| c.id.clone())
     });
     let Some(next) = next else { return false };
-    state.reveal_card(&next);
-    // The effects the reveal set off have drawn the card by the next frame.
-    request_animation_frame(move || focus_card(&next));
+    reveal_and_focus(state, next);
     true
+}
+
+/// Brings a card into view, and so onto the board if it was too far away to be drawn, and gives
+/// it focus.
+pub fn reveal_and_focus(state: BoardState, id: String) {
+    state.reveal_card(&id);
+    // The effects the reveal set off have drawn the card by the next frame.
+    request_animation_frame(move || focus_card(&id));
 }
 
 /// Keeps the pointer's events coming to this element even when it leaves it.

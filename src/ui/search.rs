@@ -42,21 +42,18 @@ pub fn Search(state: BoardState) -> impl IntoView {
         // A frame later the inspector selecting opened has taken its room (a sheet, on a phone),
         // so the flight centres the card in what is left; once it lands, the card takes focus
         // for the arrows and the other keys that act on it.
+        // Unless the fan has moved on meanwhile (another card, another board).
+        let still_chosen = move |id: &str| {
+            state.selection.try_with_untracked(|s| s.cards.len() == 1 && s.cards.contains(id)) == Some(true)
+        };
+        let land = move |id: String| {
+            if still_chosen(&id) {
+                focus_card(&id);
+            }
+        };
         request_animation_frame(move || {
             state.fly_to(&id);
-            // Unless the fan has moved on meanwhile (another card, another board).
-            let still_chosen = move |id: &str| {
-                state.selection.try_with_untracked(|s| s.cards.len() == 1 && s.cards.contains(id))
-                    == Some(true)
-            };
-            set_timeout(
-                move || {
-                    if still_chosen(&id) {
-                        focus_card(&id);
-                    }
-                },
-                Duration::from_millis(FLY_MS as u64 + 50),
-            );
+            set_timeout(move || land(id), Duration::from_millis(FLY_MS as u64 + 50));
         });
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts for the whole page; none fire while the fan types in a text field.
 
 use crate::model::selection::{focus_after_delete, Selection};
-use crate::ui::card::focus_card;
+use crate::ui::card::reveal_and_focus;
 use crate::ui::modal::FOCUSABLE;
 use crate::ui::search::SEARCH_ID;
 use crate::ui::state::BoardState;
@@ -58,8 +58,7 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             state.delete_selection();
             // Focus would otherwise fall to the page with the card it was on.
             if let Some(next) = successor {
-                state.reveal_card(&next);
-                request_animation_frame(move || focus_card(&next));
+                reveal_and_focus(state, next);
             }
             true
         }
