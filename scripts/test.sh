@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, native model tests, the release build and its size
+# Runs every test: the layer rules, formatting and lints, native model tests, the release build and its size
 # budget, then the browser tests in headless Chromium. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --test
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "layers (no import circles, each room its own)"
+python3 scripts/check-layers.py --self-test
+python3 scripts/check-layers.py
 
 step "format and lints"
 cargo fmt --check

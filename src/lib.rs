@@ -1,10 +1,12 @@
 //! Caseboard: a detective's corkboard for fans of a crime series.
 //!
-//! `model` and `formats` are plain Rust, tested natively; `web` and `ui` are the
-//! browser shell and only compile for wasm32.
+//! `model` and `formats` are plain Rust, tested natively; `session` (the store) and `ui` (the
+//! views) sit on top, with `web` as the browser glue. Only the session's plain parts compile
+//! outside wasm32.
 
 pub mod formats;
 pub mod model;
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

@@ -6,8 +6,8 @@ use caseboard::formats::canvas::{
 use caseboard::formats::envelope;
 use caseboard::model::board::{Board, Confidence, FanCard, Theory, MAX_TEXT};
 use caseboard::model::geometry::Point;
+use caseboard::model::horizon::Horizon;
 use caseboard::model::layout::{card_size, default_layout, CARD_GAP};
-use caseboard::model::query::Horizon;
 use caseboard::model::scene::scene;
 use caseboard::model::universe::{Kind, Universe};
 use proptest::prelude::*;

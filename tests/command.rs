@@ -1,26 +1,14 @@
+mod support;
+
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::command::{Clip, Command};
 use caseboard::model::geometry::Point;
 use caseboard::model::history::{History, UNDO_LIMIT};
 use caseboard::model::layout::default_layout;
-use caseboard::model::universe::{Kind, Universe};
+use caseboard::model::universe::Universe;
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashMap};
-
-fn note(id: &str, text: &str) -> FanCard {
-    FanCard {
-        id: id.into(),
-        kind: Kind::Note,
-        title: String::new(),
-        text: text.into(),
-        theory: None,
-        url: None,
-    }
-}
-
-fn theory(id: &str) -> Theory {
-    Theory { id: id.into(), name: format!("Theory {id}"), colour: "#3366cc".into(), visible: true }
-}
+use support::{note, theory};
 
 fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
     FanString {
@@ -76,8 +64,8 @@ fn moving_a_canon_card_home_forgets_the_override() {
 #[test]
 fn a_string_is_not_tied_twice_in_the_same_theory() {
     let mut board = Board::new("ballard", 1);
-    Command::add_theory(&board, theory("t1")).apply(&mut board);
-    Command::add_theory(&board, theory("t2")).apply(&mut board);
+    Command::add_theory(&board, theory("t1", "#3366cc", true)).apply(&mut board);
+    Command::add_theory(&board, theory("t2", "#3366cc", true)).apply(&mut board);
     Command::add_string(&board, string("s1", "harry-bosch", "grace-billets", "t1")).apply(&mut board);
     assert!(Command::add_string(&board, string("s2", "harry-bosch", "grace-billets", "t1")).is_empty());
     assert!(Command::add_string(&board, string("s3", "grace-billets", "harry-bosch", "t1")).is_empty());
@@ -89,8 +77,8 @@ fn a_string_is_not_tied_twice_in_the_same_theory() {
 fn deleting_removes_fan_cards_with_their_strings_and_hides_canon_ones() {
     let f = fixture();
     let mut board = Board::new("ballard", 1);
-    Command::add_theory(&board, theory("t")).apply(&mut board);
-    Command::add_card(&board, note("n1", "suspect"), Point::new(1.0, 2.0)).apply(&mut board);
+    Command::add_theory(&board, theory("t", "#3366cc", true)).apply(&mut board);
+    Command::add_card(&board, note("n1", "", "suspect", None), Point::new(1.0, 2.0)).apply(&mut board);
     Command::add_string(&board, string("s1", "n1", "harry-bosch", "t")).apply(&mut board);
     Command::add_string(&board, string("s2", "harry-bosch", "grace-billets", "t")).apply(&mut board);
     let before = board.clone();
@@ -106,8 +94,8 @@ fn deleting_removes_fan_cards_with_their_strings_and_hides_canon_ones() {
 #[test]
 fn removing_a_theory_takes_its_strings_and_frees_its_cards() {
     let mut board = Board::new("ballard", 1);
-    Command::add_theory(&board, theory("t")).apply(&mut board);
-    let card = FanCard { theory: Some("t".into()), ..note("n1", "") };
+    Command::add_theory(&board, theory("t", "#3366cc", true)).apply(&mut board);
+    let card = FanCard { theory: Some("t".into()), ..note("n1", "", "", None) };
     Command::add_card(&board, card, Point::new(0.0, 0.0)).apply(&mut board);
     Command::add_string(&board, string("s1", "n1", "harry-bosch", "t")).apply(&mut board);
     let before = board.clone();
@@ -122,9 +110,9 @@ fn removing_a_theory_takes_its_strings_and_frees_its_cards() {
 #[test]
 fn paste_copies_cards_and_the_strings_among_them_under_new_ids() {
     let mut board = Board::new("ballard", 1);
-    Command::add_theory(&board, theory("t")).apply(&mut board);
-    Command::add_card(&board, note("a", "A"), Point::new(0.0, 0.0)).apply(&mut board);
-    Command::add_card(&board, note("b", "B"), Point::new(100.0, 0.0)).apply(&mut board);
+    Command::add_theory(&board, theory("t", "#3366cc", true)).apply(&mut board);
+    Command::add_card(&board, note("a", "", "A", None), Point::new(0.0, 0.0)).apply(&mut board);
+    Command::add_card(&board, note("b", "", "B", None), Point::new(100.0, 0.0)).apply(&mut board);
     Command::add_string(&board, string("ab", "a", "b", "t")).apply(&mut board);
     Command::add_string(&board, string("ax", "a", "harry-bosch", "t")).apply(&mut board);
     let clip = Clip::copy(&board, &set(&["a", "b", "harry-bosch"]));
@@ -146,8 +134,8 @@ fn paste_copies_cards_and_the_strings_among_them_under_new_ids() {
 #[test]
 fn reset_clears_every_record_and_reverts_exactly() {
     let mut board = Board::new("ballard", 1);
-    Command::add_theory(&board, theory("t")).apply(&mut board);
-    Command::add_card(&board, note("n", "x"), Point::new(0.0, 0.0)).apply(&mut board);
+    Command::add_theory(&board, theory("t", "#3366cc", true)).apply(&mut board);
+    Command::add_card(&board, note("n", "", "x", None), Point::new(0.0, 0.0)).apply(&mut board);
     Command::set_hidden(&board, &["maddie-bosch".into()], true).apply(&mut board);
     board.viewport = Some(Default::default());
     let before = board.clone();
@@ -221,12 +209,12 @@ fn command_for(step: &Step, board: &Board, f: &Fixture, counter: &mut usize) -> 
     match step {
         Step::Move(i, x, y) => Command::move_cards(board, &f.defaults, &[(pick(*i), Point::new(*x, *y))]),
         Step::AddNote(n) => {
-            Command::add_card(board, note(&fresh, &n.to_string()), Point::new(*n as f64, 0.0))
+            Command::add_card(board, note(&fresh, "", &n.to_string(), None), Point::new(*n as f64, 0.0))
         }
         Step::EditNote(i, text) if !notes.is_empty() => {
             Command::edit_card(board, FanCard { text: text.clone(), ..notes[i % notes.len()].clone() })
         }
-        Step::AddTheory => Command::add_theory(board, theory(&fresh)),
+        Step::AddTheory => Command::add_theory(board, theory(&fresh, "#3366cc", true)),
         Step::Tie(a, b, t) if !theories.is_empty() => {
             Command::add_string(board, string(&fresh, &pick(*a), &pick(*b), &theories[t % theories.len()]))
         }
@@ -371,15 +359,16 @@ fn nudges_in_a_row_undo_as_one_step_and_a_nudge_back_home_as_none() {
 fn text_is_capped_and_bad_colours_are_refused() {
     use caseboard::model::board::{MAX_LABEL, MAX_TEXT, MAX_THEORY_NAME};
     let mut board = Board::new("ballard", 1);
-    let long_note = note("n", &"é".repeat(MAX_TEXT + 50));
+    let long_note = note("n", "", &"é".repeat(MAX_TEXT + 50), None);
     Command::add_card(&board, long_note, Point::new(0.0, 0.0)).apply(&mut board);
     assert_eq!(board.cards["n"].text.chars().count(), MAX_TEXT);
-    let bad = Theory { colour: "red;background:url(x)".into(), ..theory("t") };
+    let bad = Theory { colour: "red;background:url(x)".into(), ..theory("t", "#3366cc", true) };
     assert!(Command::add_theory(&board, bad).is_empty());
-    let long_name = Theory { name: "x".repeat(500), ..theory("t") };
+    let long_name = Theory { name: "x".repeat(500), ..theory("t", "#3366cc", true) };
     Command::add_theory(&board, long_name).apply(&mut board);
     assert_eq!(board.theories["t"].name.len(), MAX_THEORY_NAME);
-    assert!(Command::edit_theory(&board, Theory { colour: "#12345".into(), ..theory("t") }).is_empty());
+    assert!(Command::edit_theory(&board, Theory { colour: "#12345".into(), ..theory("t", "#3366cc", true) })
+        .is_empty());
     let long_label = FanString { label: "y".repeat(500), ..string("s", "n", "harry-bosch", "t") };
     Command::add_string(&board, long_label).apply(&mut board);
     assert_eq!(board.strings["s"].label.len(), MAX_LABEL);
@@ -388,8 +377,8 @@ fn text_is_capped_and_bad_colours_are_refused() {
 #[test]
 fn a_string_cannot_move_into_a_theory_that_already_ties_its_cards() {
     let mut board = Board::new("ballard", 1);
-    Command::add_theory(&board, theory("a")).apply(&mut board);
-    Command::add_theory(&board, theory("b")).apply(&mut board);
+    Command::add_theory(&board, theory("a", "#3366cc", true)).apply(&mut board);
+    Command::add_theory(&board, theory("b", "#3366cc", true)).apply(&mut board);
     Command::add_string(&board, string("s1", "harry-bosch", "grace-billets", "a")).apply(&mut board);
     Command::add_string(&board, string("s2", "grace-billets", "harry-bosch", "b")).apply(&mut board);
     let into_b = FanString { theory: "b".into(), ..board.strings["s1"].clone() };

@@ -1,4 +1,5 @@
-use caseboard::formats::library::{self, board_id_of_key, board_key, file_name, Library};
+use caseboard::formats::library::{self, file_name, Library};
+use caseboard::session::keys::{self, board_id_of_key, board_key};
 use proptest::prelude::*;
 
 fn three_boards() -> Library {
@@ -86,5 +87,60 @@ proptest! {
         }
         let distinct: std::collections::HashSet<_> = library.boards.iter().map(|e| &e.name).collect();
         prop_assert_eq!(distinct.len(), names.len());
+    }
+}
+
+#[test]
+fn a_deleted_board_is_remembered_and_never_adopted_back() {
+    let mut library = three_boards();
+    library.remove("b");
+    assert!(library.knows("b") && library.entry("b").is_none());
+    assert!(!library.adopt("b", "My mole theory", "ballard"), "storage may still hold it");
+    assert!(!library.adopt("a", "Season 1 as aired", "ballard"), "a listed board is not added twice");
+    assert!(library.adopt("z", "Left unlisted by a crash", "ballard"));
+    assert_eq!(library.entry("z").map(|e| e.name.as_str()), Some("Left unlisted by a crash"));
+    let reread = library::decode(&library::encode(&library)).unwrap();
+    assert_eq!(reread, library, "the index carries the deletion");
+    assert!(reread.knows("b"));
+}
+
+#[test]
+fn an_index_without_deletions_reads_and_writes_as_before() {
+    let library = three_boards();
+    assert!(!library::encode(&library).contains("deleted"));
+    let hostile = r#"{"format":"caseboard-boards","version":1,"boards":[],"deleted":["../x"]}"#;
+    assert!(library::decode(hostile).unwrap_err().contains("'../x'"));
+}
+
+#[test]
+fn every_key_is_caseboards_own_and_reads_back() {
+    for key in
+        [keys::INDEX, keys::HINT_DISMISSED, &board_key("b-1"), &keys::universe_key("u"), &keys::backup_key(7)]
+    {
+        assert!(key.starts_with(keys::PREFIX), "{key}");
+    }
+    assert_eq!(keys::backup_time(&keys::backup_key(1_700_000_000_123)), Some(1_700_000_000_123));
+    assert_eq!(keys::backup_time("caseboard.backup.x"), None);
+    assert_eq!(keys::backup_time(&board_key("1")), None);
+    assert_eq!(board_id_of_key(keys::INDEX), None, "the index is not a board");
+}
+
+proptest! {
+    #[test]
+    fn no_step_brings_a_deleted_board_back(steps in proptest::collection::vec((0u8..3, 0usize..6), 1..40)) {
+        let mut library = Library::default();
+        let mut deleted = std::collections::HashSet::new();
+        for (step, n) in steps {
+            let id = format!("b{n}");
+            match step {
+                0 if !library.knows(&id) => { library.add(&id, "x", "ballard"); }
+                1 => { if library.entry(&id).is_some() { deleted.insert(id.clone()); } library.remove(&id); }
+                _ => { library.adopt(&id, "x", "ballard"); }
+            }
+            for gone in &deleted {
+                prop_assert!(library.entry(gone).is_none(), "{} came back", gone);
+            }
+            prop_assert_eq!(library::decode(&library::encode(&library)).unwrap(), library.clone());
+        }
     }
 }

@@ -1,43 +1,41 @@
 mod support;
 
-use caseboard::model::board::{Board, FanCard, Theory};
+use caseboard::model::board::Board;
+use caseboard::model::filter::{Filters, FAN_CARDS};
 use caseboard::model::geometry::Point;
-use caseboard::model::query::{
-    board_edges, board_within, entity_known, fold, horizon_value, link_known, neighbourhood, parse_horizon,
-    search, Hit, Horizon, Rank, MAX_QUERY,
+use caseboard::model::horizon::{
+    board_within, entity_known, horizon_value, link_known, parse_horizon, Horizon,
 };
-use caseboard::model::universe::{Kind, Universe};
+use caseboard::model::on_board::OnBoard;
+use caseboard::model::query::{fold, neighbourhood, search, Hit, Rank, MAX_QUERY};
+use caseboard::model::universe::Universe;
 use proptest::prelude::*;
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use support::fan_string;
+use support::{fan_string, note, theory};
 
 fn ballard() -> &'static Universe {
     static UNIVERSE: OnceLock<Universe> = OnceLock::new();
     UNIVERSE.get_or_init(|| Universe::ballard().unwrap())
 }
 
-fn note(id: &str, title: &str, text: &str, theory: Option<&str>) -> FanCard {
-    FanCard {
-        id: id.into(),
-        kind: Kind::Note,
-        title: title.into(),
-        text: text.into(),
-        theory: theory.map(str::to_string),
-        url: None,
-    }
-}
-
-fn theory(id: &str, visible: bool) -> Theory {
-    Theory { id: id.into(), name: format!("Theory {id}"), colour: "#2a7de1".into(), visible }
+/// The strings on the board (`model::on_board`) as pairs of card ids, for `neighbourhood`.
+fn edges_on_board(
+    universe: &Universe,
+    board: &Board,
+    filters: &Filters,
+    horizon: Horizon,
+) -> Vec<(String, String)> {
+    let on_board = OnBoard { universe, board, filters, horizon };
+    on_board.strings().map(|(from, to, _)| (from.to_string(), to.to_string())).collect()
 }
 
 /// A board with a note in the "mole" theory, tied to Billets, and one in a switched-off theory.
 fn mole_board() -> Board {
     let mut board = Board::new("ballard", 1);
-    board.theories.insert("mole".into(), theory("mole", true));
-    board.theories.insert("off".into(), theory("off", false));
+    board.theories.insert("mole".into(), theory("mole", "#2a7de1", true));
+    board.theories.insert("off".into(), theory("off", "#2a7de1", false));
     board.cards.insert("note-1".into(), note("note-1", "", "Billets knew\nall along", Some("mole")));
     board.cards.insert("note-off".into(), note("note-off", "Billets again", "", Some("off")));
     board.strings.insert("s-1".into(), fan_string("s-1", "note-1", "grace-billets", "covered up", "mole"));
@@ -219,7 +217,7 @@ fn empty_long_and_odd_queries_are_fine() {
 #[test]
 fn the_neighbourhood_follows_strings_either_way() {
     let board = Board::new("ballard", 1);
-    let edges = board_edges(ballard(), &board, &everything, Horizon::Everything);
+    let edges = edges_on_board(ballard(), &board, &Filters::default(), Horizon::Everything);
     assert_eq!(edges.len(), ballard().links.len());
     assert_eq!(neighbourhood(&edges, "maddie-bosch", 0), set(&["maddie-bosch"]));
     assert_eq!(neighbourhood(&edges, "maddie-bosch", 1), set(&["maddie-bosch", "harry-bosch"]));
@@ -248,20 +246,21 @@ fn the_neighbourhood_follows_strings_either_way() {
 }
 
 #[test]
-fn board_edges_are_the_strings_on_the_board() {
+fn the_strings_on_the_board_are_those_whose_cards_are_on_it() {
     let mut board = mole_board();
     board.hidden.insert("harry-bosch".into());
-    let edges = board_edges(ballard(), &board, &everything, Horizon::Everything);
+    let edges = edges_on_board(ballard(), &board, &Filters::default(), Horizon::Everything);
     let has = |a: &str, b: &str| edges.contains(&(a.to_string(), b.to_string()));
     assert!(has("note-1", "grace-billets"), "a fan string of a shown theory");
     assert_eq!(edges.iter().filter(|(a, _)| a == "note-1").count(), 1, "not the switched-off one");
     assert!(!edges.iter().any(|(a, b)| a == "harry-bosch" || b == "harry-bosch"), "nor a hidden card's");
     assert_eq!(neighbourhood(&edges, "maddie-bosch", 2), set(&["maddie-bosch"]));
 
-    let early = board_edges(ballard(), &board, &everything, Horizon::Episode(1));
+    let early = edges_on_board(ballard(), &board, &Filters::default(), Horizon::Episode(1));
     assert_eq!(early.len(), 12 - 2 + 1, "Episode 1's canon strings but Bosch's, and the fan's");
-    let not_billets = board_edges(ballard(), &board, &|id| id != "grace-billets", Horizon::Everything);
-    assert!(!not_billets.iter().any(|(a, b)| a == "grace-billets" || b == "grace-billets"));
+    let no_fan_cards = Filters::default().toggled_kind(FAN_CARDS);
+    let without_notes = edges_on_board(ballard(), &board, &no_fan_cards, Horizon::Everything);
+    assert!(!without_notes.iter().any(|(a, b)| a == "note-1" || b == "note-1"), "nor a filtered card's");
 }
 
 #[test]
@@ -347,7 +346,7 @@ fn a_string_needs_its_own_horizon_and_both_cards() {
     let late = |query| search(&universe, &board, query, &everything, Horizon::Episode(4), 50);
     assert!(late("unplaced").is_empty(), "search does not give the string away");
     assert_eq!(cards(&late("early")), ["a"]);
-    let edges = board_edges(&universe, &board, &everything, Horizon::Episode(4));
+    let edges = edges_on_board(&universe, &board, &Filters::default(), Horizon::Episode(4));
     assert_eq!(edges, [("a".to_string(), "c".to_string())]);
 }
 

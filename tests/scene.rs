@@ -1,26 +1,15 @@
 mod support;
 
-use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
+use caseboard::model::board::{Board, Confidence, FanCard, FanString};
 use caseboard::model::geometry::{Point, Rect};
+use caseboard::model::horizon::Horizon;
 use caseboard::model::layout::{card_size, default_layout, pin};
-use caseboard::model::query::Horizon;
 use caseboard::model::scene::{scene, Face, Thread, CANON_RED};
 use caseboard::model::universe::{Kind, Universe};
-use support::fan_string;
+use support::{fan_string, note, theory};
 
-fn note(id: &str, theory: Option<&str>) -> FanCard {
-    FanCard {
-        id: id.into(),
-        kind: Kind::Note,
-        title: format!("Title {id}"),
-        text: "first\nsecond".into(),
-        theory: theory.map(str::to_string),
-        url: None,
-    }
-}
-
-fn theory(id: &str, colour: &str, visible: bool) -> Theory {
-    Theory { id: id.into(), name: format!("Theory {id}"), colour: colour.into(), visible }
+fn scene_note(id: &str, theory: Option<&str>) -> FanCard {
+    note(id, &format!("Title {id}"), "first\nsecond", theory)
 }
 
 fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
@@ -59,7 +48,7 @@ fn hidden_cards_and_hidden_theories_leave_the_scene_with_their_strings() {
         board.theories.insert(id.into(), theory(id, colour, visible));
     }
     for (id, in_theory) in [("free", None), ("in-shown", Some("shown")), ("in-off", Some("off"))] {
-        board.cards.insert(id.into(), note(id, in_theory));
+        board.cards.insert(id.into(), scene_note(id, in_theory));
         board.positions.insert(id.into(), Point::new(1000.0, 2000.0));
     }
     for (id, from, to, in_theory) in [
@@ -94,7 +83,7 @@ fn a_horizon_leaves_later_canon_and_its_strings_out_of_the_scene() {
     let defaults = default_layout(&universe);
     let mut board = Board::new("ballard", 1);
     board.theories.insert("t".into(), theory("t", "#2a7de1", true));
-    board.cards.insert("free".into(), note("free", None));
+    board.cards.insert("free".into(), scene_note("free", None));
     board.positions.insert("free".into(), Point::new(1000.0, 2000.0));
     board.strings.insert("s1".into(), string("s1", "free", "victims-mother", "t"));
     let ids = |horizon| {

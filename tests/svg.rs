@@ -1,12 +1,15 @@
+mod support;
+
 use caseboard::formats::svg::{bounds, render};
-use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
+use caseboard::model::board::{Board, Confidence, FanString, Theory};
 use caseboard::model::geometry::{Point, Rect};
+use caseboard::model::horizon::Horizon;
 use caseboard::model::layout::default_layout;
-use caseboard::model::query::Horizon;
 use caseboard::model::scene::{scene, Scene};
-use caseboard::model::universe::{Kind, Universe};
+use caseboard::model::universe::Universe;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use support::note;
 
 struct Fixture {
     universe: Universe,
@@ -82,17 +85,6 @@ fn tags(svg: &str) -> Result<Vec<String>, String> {
     }
 }
 
-fn note(id: &str, title: &str, text: &str) -> FanCard {
-    FanCard {
-        id: id.into(),
-        kind: Kind::Note,
-        title: title.into(),
-        text: text.into(),
-        theory: None,
-        url: None,
-    }
-}
-
 #[test]
 fn the_default_board_shows_every_visible_title_and_no_hidden_one() {
     let mut board = Board::new("ballard", 1);
@@ -121,7 +113,7 @@ fn the_fans_words_are_escaped_and_never_markup() {
     let mut board = Board::new("ballard", 1);
     board.cards.insert(
         "n".into(),
-        note("n", "<script>alert(1)</script>", "Tom & \"Jerry\" <b>'bold'</b>\u{0}\u{7}"),
+        note("n", "<script>alert(1)</script>", "Tom & \"Jerry\" <b>'bold'</b>\u{0}\u{7}", None),
     );
     board.positions.insert("n".into(), Point::new(3000.0, 3000.0));
     let theory = Theory { id: "t".into(), name: "<i>T</i>".into(), colour: "#2a7de1".into(), visible: true };
@@ -173,9 +165,9 @@ fn a_colour_that_is_not_hex_never_reaches_the_svg() {
 #[test]
 fn a_view_area_leaves_out_the_cards_outside_it() {
     let mut board = Board::new("ballard", 1);
-    board.cards.insert("near".into(), note("near", "Near note", "inside"));
+    board.cards.insert("near".into(), note("near", "Near note", "inside", None));
     board.positions.insert("near".into(), Point::new(50_000.0, 50_000.0));
-    board.cards.insert("far".into(), note("far", "Far note", "outside"));
+    board.cards.insert("far".into(), note("far", "Far note", "outside", None));
     board.positions.insert("far".into(), Point::new(60_000.0, 60_000.0));
     let shown = scene_of(&board);
     let area = Rect { x: 49_900.0, y: 49_900.0, width: 800.0, height: 600.0 };
@@ -203,7 +195,7 @@ fn an_empty_scene_has_no_bounds_but_still_renders_cork() {
 fn long_words_are_wrapped_to_the_card_and_cut_where_it_ends() {
     let mut board = Board::new("ballard", 1);
     let long = format!("{} {}", "x".repeat(200), "word ".repeat(300));
-    board.cards.insert("n".into(), note("n", "", &long));
+    board.cards.insert("n".into(), note("n", "", &long, None));
     board.positions.insert("n".into(), Point::new(0.0, 0.0));
     board.hidden.extend(fixture().universe.entities.iter().map(|e| e.id.clone()));
     let svg = whole(&scene_of(&board));

@@ -24,6 +24,10 @@ pub struct Library {
     pub current: Option<String>,
     #[serde(default)]
     pub boards: Vec<Entry>,
+    /// Boards deleted here, newest last: storage may still hold one (its removal failed, or
+    /// another tab saved it again before it heard), and it must never be adopted back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -32,16 +36,6 @@ struct Stored {
     version: u64,
     #[serde(flatten)]
     library: Library,
-}
-
-/// Where a board is stored.
-pub fn board_key(board_id: &str) -> String {
-    format!("caseboard.board.{board_id}")
-}
-
-/// The board id stored under `key`, if it is a board's key.
-pub fn board_id_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix("caseboard.board.").filter(|id| is_valid_id(id))
 }
 
 /// Ids go into storage keys and file names: short, and only letters, digits, '-' and '_'.
@@ -74,6 +68,12 @@ pub fn decode(text: &str) -> Result<Library, String> {
         if !is_valid_id(&entry.id) || !seen.insert(entry.id.as_str()) {
             return Err(format!("it lists a bad or repeated board id '{}'", entry.id));
         }
+    }
+    if library.deleted.len() > MAX_BOARDS {
+        return Err(format!("it names more than {MAX_BOARDS} deleted boards"));
+    }
+    if let Some(bad) = library.deleted.iter().find(|id| !is_valid_id(id) || seen.contains(id.as_str())) {
+        return Err(format!("it names a bad deleted board id '{bad}'"));
     }
     Ok(library)
 }
@@ -114,10 +114,30 @@ impl Library {
         Some(name)
     }
 
-    /// Removes a board; the current board moves to a neighbour when it was the one removed.
+    /// Adds a board that storage holds but the index does not list (one a crash left unlisted,
+    /// or the single board of an older Caseboard), unless it was deleted. True when it was added.
+    pub fn adopt(&mut self, id: &str, name: &str, universe: &str) -> bool {
+        let adopted = !self.knows(id);
+        if adopted {
+            self.add(id, name, universe);
+        }
+        adopted
+    }
+
+    /// True when the board is listed, or was deleted.
+    pub fn knows(&self, id: &str) -> bool {
+        self.entry(id).is_some() || self.deleted.iter().any(|d| d == id)
+    }
+
+    /// Removes a board, remembering that it was deleted; the current board moves to a neighbour
+    /// when it was the one removed.
     pub fn remove(&mut self, id: &str) {
         let Some(index) = self.boards.iter().position(|e| e.id == id) else { return };
         self.boards.remove(index);
+        if self.deleted.len() >= MAX_BOARDS {
+            self.deleted.remove(0);
+        }
+        self.deleted.push(id.to_string());
         if self.current.as_deref() == Some(id) {
             let neighbour = self.boards.get(index).or_else(|| self.boards.last());
             self.current = neighbour.map(|e| e.id.clone());

@@ -13,6 +13,8 @@ pub const MAX_TEXT: usize = 2000;
 pub const MAX_LABEL: usize = 120;
 pub const MAX_THEORY_NAME: usize = 80;
 pub const MAX_BOARD_NAME: usize = 80;
+/// A title is shown (in names, search hits, the inspector) cut to this many characters.
+const MAX_SHOWN_TITLE: usize = 60;
 /// The longest web address a card may point at (in characters).
 pub const MAX_URL: usize = 2000;
 
@@ -99,6 +101,22 @@ pub fn cap(text: String, max: usize) -> String {
 }
 
 impl FanCard {
+    /// The card's title as shown wherever it is named: a note without one goes by its first line,
+    /// and a card with neither by a placeholder.
+    pub fn title_shown(&self) -> String {
+        let title = if self.kind == Kind::Note && self.title.trim().is_empty() {
+            self.text.lines().next().unwrap_or("")
+        } else {
+            &self.title
+        };
+        let title = title.trim();
+        match (title.is_empty(), self.kind) {
+            (true, Kind::Note) => "Empty note".to_string(),
+            (true, _) => "Untitled card".to_string(),
+            (false, _) => title.chars().take(MAX_SHOWN_TITLE).collect(),
+        }
+    }
+
     /// The card with its title, text and url cut to their caps.
     pub fn capped(self) -> FanCard {
         FanCard {
@@ -175,7 +193,7 @@ pub struct Board {
     /// The last view; None opens the board fitted to the screen.
     pub viewport: Option<Viewport>,
     /// "Watched up to", as stored: None for everything, 0 for nothing yet, N for episode N. Read
-    /// against the universe by `query::parse_horizon`, since a stored value may name an episode
+    /// against the universe by `horizon::parse_horizon`, since a stored value may name an episode
     /// the show does not have.
     pub horizon: Option<u64>,
     pub filters: Filters,
@@ -264,11 +282,6 @@ impl Board {
             && self.strings == other.strings
             && self.theories == other.theories
             && self.pinned == other.pinned
-    }
-
-    /// False for a card of a theory the fan switched off; a card whose theory is gone still shows.
-    pub fn shows_fan_card(&self, card: &FanCard) -> bool {
-        card.theory.as_ref().and_then(|id| self.theories.get(id)).is_none_or(|t| t.visible)
     }
 
     /// True when a string in `theory` already ties these two cards (either way round).

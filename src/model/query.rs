@@ -1,9 +1,12 @@
-//! Finding things on the board: search that ignores case and accents, the cards a few strings
-//! away from one, and the spoiler horizon that keeps what later episodes reveal off the board.
+//! Finding things on the board: search that ignores case and accents, and the cards a few strings
+//! away from one.
 
 use super::board::{Board, FanCard};
+use super::filter::Filters;
+use super::horizon::Horizon;
+use super::on_board::OnBoard;
 use super::order::sorted_indices;
-use super::universe::{CanonLink, Entity, Universe};
+use super::universe::{Entity, Universe};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The most characters of a query searched for: longer than any title or label, and a pasted
@@ -100,13 +103,20 @@ pub fn search(
     if query.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let view = View { universe, board, shown, horizon };
-    let canon = universe.entities.iter().filter(|e| view.shows(&e.id)).filter_map(|e| canon_hit(e, &query));
-    let fan = board.cards.values().filter(|c| view.shows(&c.id)).filter_map(|c| fan_hit(c, &query));
-    let strings =
-        view.strings().filter(|(_, _, label)| fold(label).contains(&query)).map(|(from, to, label)| {
-            let detail = format!("string: {label} → {}", view.title(to));
-            Hit { card: from.to_string(), title: view.title(from), detail, rank: Rank::StringLabel }
+    let everything = Filters::default();
+    let on_board = OnBoard { universe, board, filters: &everything, horizon };
+    let canon = on_board.canon_cards().filter(|e| shown(&e.id)).filter_map(|e| canon_hit(e, &query));
+    let fan = on_board.fan_cards().filter(|c| shown(&c.id)).filter_map(|c| fan_hit(c, &query));
+    let title = |id: &str| match board.cards.get(id) {
+        Some(card) => card.title_shown(),
+        None => universe.entity(id).map(|e| e.name.clone()).unwrap_or_default(),
+    };
+    let strings = on_board
+        .strings()
+        .filter(|(from, to, label)| shown(from) && shown(to) && fold(label).contains(&query))
+        .map(|(from, to, label)| {
+            let detail = format!("string: {label} → {}", title(to));
+            Hit { card: from.to_string(), title: title(from), detail, rank: Rank::StringLabel }
         });
     let mut best: BTreeMap<String, Hit> = BTreeMap::new();
     for hit in canon.chain(fan).chain(strings) {
@@ -137,7 +147,7 @@ fn canon_hit(entity: &Entity, query: &str) -> Option<Hit> {
 }
 
 fn fan_hit(card: &FanCard, query: &str) -> Option<Hit> {
-    let title = fan_title(card);
+    let title = card.title_shown();
     let hit = |rank, detail| Some(Hit { card: card.id.clone(), title: title.clone(), detail, rank });
     if let Some(rank) = title_rank(&fold(&title), query) {
         return hit(rank, card.kind.label().to_string());
@@ -170,18 +180,6 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         after_word = c.is_alphanumeric();
         starts.then_some(at)
     })
-}
-
-/// A fan card's title, or the first line of its text when it has none (as a sticky note does),
-/// or "Untitled note" (or other kind) when it has neither.
-fn fan_title(card: &FanCard) -> String {
-    let title = card.title.trim();
-    let title = if title.is_empty() { card.text.lines().next().unwrap_or("").trim() } else { title };
-    if title.is_empty() {
-        format!("Untitled {}", card.kind.label())
-    } else {
-        title.to_string()
-    }
 }
 
 /// The words of `text` around the place where its folded form has the match (`folded_at`, in
@@ -232,160 +230,4 @@ pub fn neighbourhood(edges: &[(String, String)], start: &str, depth: u32) -> BTr
         frontier = next;
     }
     reached
-}
-
-/// The strings on the board as pairs of card ids, for [`neighbourhood`]: canon strings known under
-/// `horizon` and the fan's strings of shown theories, both of whose cards are on the board and
-/// `shown` (as in [`search`]).
-pub fn board_edges(
-    universe: &Universe,
-    board: &Board,
-    shown: &dyn Fn(&str) -> bool,
-    horizon: Horizon,
-) -> Vec<(String, String)> {
-    let view = View { universe, board, shown, horizon };
-    view.strings().map(|(from, to, _)| (from.to_string(), to.to_string())).collect()
-}
-
-/// The board as search and the neighbourhood see it.
-struct View<'a> {
-    universe: &'a Universe,
-    board: &'a Board,
-    shown: &'a dyn Fn(&str) -> bool,
-    horizon: Horizon,
-}
-
-impl<'a> View<'a> {
-    fn shows(&self, id: &str) -> bool {
-        let on_board = match self.board.cards.get(id) {
-            Some(card) => self.board.shows_fan_card(card),
-            None => self.universe.entity(id).is_some_and(|e| {
-                !self.board.hidden.contains(id) && entity_known(e, self.horizon, self.universe.episodes)
-            }),
-        };
-        on_board && (self.shown)(id)
-    }
-
-    fn title(&self, id: &str) -> String {
-        match self.board.cards.get(id) {
-            Some(card) => fan_title(card),
-            None => self.universe.entity(id).map(|e| e.name.clone()).unwrap_or_default(),
-        }
-    }
-
-    /// Every string shown, as (from, to, label).
-    fn strings(&self) -> impl Iterator<Item = (&'a str, &'a str, &'a str)> + '_ {
-        let canon = self.universe.links.iter().filter(|l| link_known(self.universe, l, self.horizon));
-        let canon = canon.map(|l| (l.from.as_str(), l.to.as_str(), l.label.as_str()));
-        let theory_shown = |theory: &str| self.board.theories.get(theory).is_some_and(|t| t.visible);
-        let fan = self.board.strings.values().filter(move |s| theory_shown(&s.theory));
-        let fan = fan.map(|s| (s.from.as_str(), s.to.as_str(), s.label.as_str()));
-        canon.chain(fan).filter(|(from, to, _)| self.shows(from) && self.shows(to))
-    }
-}
-
-/// How far into the season the fan has watched: canon revealed later stays off the board.
-/// Ordered from knowing least to knowing most.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub enum Horizon {
-    /// No canon at all, not even the premise: the fan's own cards only.
-    Nothing,
-    /// Up to and including this episode.
-    Episode(u32),
-    #[default]
-    Everything,
-}
-
-impl Horizon {
-    pub fn label(self) -> String {
-        match self {
-            Horizon::Nothing => "Nothing yet".to_string(),
-            Horizon::Episode(n) => format!("Episode {n}"),
-            Horizon::Everything => "Everything".to_string(),
-        }
-    }
-
-    /// Every horizon of a season of `episodes`, earliest first.
-    pub fn options(episodes: u32) -> Vec<Horizon> {
-        let each_episode = (1..=episodes).map(Horizon::Episode);
-        std::iter::once(Horizon::Nothing).chain(each_episode).chain([Horizon::Everything]).collect()
-    }
-}
-
-/// When something is first known, as far as the source says.
-#[derive(Clone, Copy)]
-struct Known {
-    first_episode: Option<u32>,
-    premise: bool,
-    outside_season: bool,
-}
-
-/// Whether what is first known as `when` is known under `horizon`, in a season of `episodes`.
-/// What the source places in no episode, and not in the premise, could come at any point of the
-/// season: it is known once the whole season is; what lies beyond the season only under
-/// "Everything".
-fn known(when: Known, horizon: Horizon, episodes: u32) -> bool {
-    match horizon {
-        Horizon::Nothing => false,
-        Horizon::Episode(_) if when.outside_season => false,
-        Horizon::Episode(n) => match when.first_episode {
-            Some(first) => first <= n,
-            None => (when.premise && n >= 1) || n >= episodes,
-        },
-        Horizon::Everything => true,
-    }
-}
-
-/// Whether `entity`, of a season of `episodes`, is known under `horizon`.
-pub fn entity_known(entity: &Entity, horizon: Horizon, episodes: u32) -> bool {
-    let when = Known {
-        first_episode: entity.first_episode,
-        premise: entity.premise,
-        outside_season: entity.outside_season,
-    };
-    known(when, horizon, episodes)
-}
-
-/// A canon string is known when it is itself and both its cards are.
-pub fn link_known(universe: &Universe, link: &CanonLink, horizon: Horizon) -> bool {
-    let episodes = universe.episodes;
-    let end_known = |id: &str| universe.entity(id).is_some_and(|e| entity_known(e, horizon, episodes));
-    let when = Known { first_episode: link.first_episode, premise: link.premise, outside_season: false };
-    known(when, horizon, episodes) && end_known(&link.from) && end_known(&link.to)
-}
-
-/// The board as a link or export made under `horizon` carries it: the places and hidden marks of
-/// canon cards not yet known, and the fan's strings to them, are left out, so that nothing in the
-/// file names what comes later. The fan's cards and theories are all kept.
-pub fn board_within(board: &Board, universe: &Universe, horizon: Horizon) -> Board {
-    let beyond = |id: &str| universe.entity(id).is_some_and(|e| !entity_known(e, horizon, universe.episodes));
-    let mut within = board.clone();
-    within.positions.retain(|id, _| !beyond(id));
-    within.hidden.retain(|id| !beyond(id));
-    within.strings.retain(|_, s| !beyond(&s.from) && !beyond(&s.to));
-    within
-}
-
-/// Reads a horizon as stored or linked: none is everything, 0 is nothing, n an episode. An
-/// episode the season does not have is refused, for the caller to fall back on everything and
-/// say so.
-pub fn parse_horizon(value: Option<u64>, episodes: u32) -> Result<Horizon, String> {
-    match value {
-        None => Ok(Horizon::Everything),
-        Some(0) => Ok(Horizon::Nothing),
-        Some(n) => u32::try_from(n)
-            .ok()
-            .filter(|&n| n <= episodes)
-            .map(Horizon::Episode)
-            .ok_or_else(|| format!("episode {n} is not in this season")),
-    }
-}
-
-/// The stored or linked form of a horizon, read back by [`parse_horizon`].
-pub fn horizon_value(horizon: Horizon) -> Option<u64> {
-    match horizon {
-        Horizon::Nothing => Some(0),
-        Horizon::Episode(n) => Some(u64::from(n)),
-        Horizon::Everything => None,
-    }
 }

@@ -2,11 +2,13 @@
 //! what their faces say, and the strings between them, resolved from the board and the universe.
 
 use super::board::{Board, Confidence};
+use super::filter::Filters;
 use super::geometry::{Point, Rect};
+use super::horizon::Horizon;
 use super::layout::{card_size, pin};
-use super::query::{entity_known, link_known, Horizon};
+use super::on_board::OnBoard;
 use super::string_path::SaggingString;
-use super::universe::{Entity, Kind, Universe};
+use super::universe::{Kind, Universe};
 use std::collections::HashMap;
 
 /// The colour of canon string (the board's `--string-red`).
@@ -81,16 +83,17 @@ pub enum Thread {
     Theory { id: String, name: String, confidence: Confidence },
 }
 
-/// The board as the fan sees it: canon cards not hidden and known under `horizon`, fan cards
-/// whose theory (if any) is shown, and the strings whose two cards are both there (a canon string
-/// also needs to be known itself, a fan string its theory shown).
+/// The board as the fan sees it under `horizon`, whatever the filters (see `model::on_board`).
 pub fn scene(
     board: &Board,
     universe: &Universe,
     defaults: &HashMap<String, Point>,
     horizon: Horizon,
 ) -> Scene {
-    let mut cards: Vec<SceneCard> = canon_cards(board, universe, horizon)
+    let everything = Filters::default();
+    let on_board = OnBoard { universe, board, filters: &everything, horizon };
+    let mut cards: Vec<SceneCard> = on_board
+        .canon_cards()
         .filter_map(|entity| {
             let origin = board.position(&entity.id, defaults)?;
             Some(SceneCard {
@@ -107,7 +110,7 @@ pub fn scene(
             })
         })
         .collect();
-    cards.extend(board.cards.values().filter(|card| board.shows_fan_card(card)).filter_map(|card| {
+    cards.extend(on_board.fan_cards().filter_map(|card| {
         let origin = board.positions.get(&card.id)?;
         Some(SceneCard {
             id: card.id.clone(),
@@ -123,9 +126,7 @@ pub fn scene(
         let (from, to) = (placed.get(from)?, placed.get(to)?);
         Some((pin(from.rect.origin(), from.kind), pin(to.rect.origin(), to.kind)))
     };
-    // Both cards of a string may be known before the string itself is.
-    let known_links = universe.links.iter().filter(|link| link_known(universe, link, horizon));
-    let canon = known_links.filter_map(|link| {
+    let canon = on_board.canon_links().filter_map(|link| {
         let (from_pin, to_pin) = pins(&link.from, &link.to)?;
         Some(SceneString {
             id: link.id.clone(),
@@ -138,8 +139,8 @@ pub fn scene(
             thread: Thread::Canon,
         })
     });
-    let fan = board.strings.values().filter_map(|string| {
-        let theory = board.theories.get(&string.theory).filter(|t| t.visible)?;
+    let fan = on_board.fan_strings().filter_map(|string| {
+        let theory = board.theories.get(&string.theory)?;
         let (from_pin, to_pin) = pins(&string.from, &string.to)?;
         Some(SceneString {
             id: string.id.clone(),
@@ -158,18 +159,6 @@ pub fn scene(
     });
     let strings = canon.chain(fan).collect();
     Scene { cards, strings }
-}
-
-/// The universe's entities on the board: not hidden, and known under the horizon.
-fn canon_cards<'a>(
-    board: &'a Board,
-    universe: &'a Universe,
-    horizon: Horizon,
-) -> impl Iterator<Item = &'a Entity> {
-    universe
-        .entities
-        .iter()
-        .filter(move |e| !board.hidden.contains(&e.id) && entity_known(e, horizon, universe.episodes))
 }
 
 /// The words a canon card shows above its title, if its kind has any.

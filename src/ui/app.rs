@@ -1,14 +1,13 @@
-//! The root component: the fan's boards, the page-wide listeners, and the board on screen.
+//! The root component: the page's start (`session::page`), the keys, and the board on screen.
 
-use crate::ui::boards::Boards;
-use crate::ui::help::FirstVisitHint;
-use crate::ui::importing;
-use crate::ui::notices::{NoticeList, Notices};
-use crate::ui::screen::visible_board;
-use crate::ui::sharing;
+use crate::session::notices::Notices;
+use crate::session::page;
+use crate::session::screen::Screen;
+use crate::ui::chrome::measure;
+use crate::ui::chrome::notices::NoticeList;
+use crate::ui::dialogs::help::FirstVisitHint;
 use crate::ui::shortcuts;
 use crate::ui::workspace::Workspace;
-use crate::web::{crash, files, lifecycle, storage};
 use leptos::prelude::*;
 
 /// From this width on, the side panel starts open beside the board.
@@ -16,20 +15,11 @@ const WIDE_SCREEN: f64 = 1100.0;
 
 #[component]
 pub fn App() -> impl IntoView {
-    crash::install();
-    let notices = Notices::new();
-    let boards = Boards::load(notices);
+    let (notices, screen) = (Notices::new(), Screen::new());
+    measure::start(screen);
+    let boards = page::start(notices, screen);
     shortcuts::install(boards.current);
-    lifecycle::on_leave(move || {
-        lifecycle::blur_focused();
-        if let Some(state) = boards.current.get_value() {
-            state.flush_save();
-        }
-    });
-    storage::on_change(move |key| boards.stored_elsewhere(&key));
-    files::on_drop(move |file| importing::import_file(boards, file));
-    sharing::follow_links_in_address(boards);
-    let panel_open = RwSignal::new(visible_board().width >= WIDE_SCREEN);
+    let panel_open = RwSignal::new(screen.now().visible.width >= WIDE_SCREEN);
     view! {
         {move || boards.open.get().map(|opened| view! { <Workspace boards opened panel_open/> })}
         <FirstVisitHint/>

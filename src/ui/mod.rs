@@ -1,39 +1,11 @@
-//! Leptos components, one per file.
+//! Leptos views, in rooms that show what they are for; each room uses only the session and the
+//! shared `chrome`. The root (`app`, `workspace`, `shortcuts`) puts the rooms together.
 
-mod actions;
-mod add_card;
 pub mod app;
+mod bars;
 mod board;
-mod board_list;
-mod boards;
-mod card;
-mod card_face;
-mod confirm;
-mod connections;
-mod culling;
-mod empty_board;
-mod filters;
-mod focus;
-mod help;
-mod hidden_cards;
-mod icons;
-mod importing;
-mod inspector;
-mod legend;
-mod minimap;
-mod modal;
-mod notices;
-mod persistence;
-mod saved_data;
-mod screen;
-mod search;
-mod share_dialog;
-mod sharing;
+mod chrome;
+mod dialogs;
+mod panels;
 mod shortcuts;
-mod state;
-mod string;
-mod theories;
-mod timeline;
-mod toolbar;
-mod universes;
 mod workspace;

@@ -1,7 +1,8 @@
 //! What more than one test file needs. Each test file is its own crate and uses only part of it.
 #![allow(dead_code)]
 
-use caseboard::model::board::{Confidence, FanString};
+use caseboard::model::board::{Confidence, FanCard, FanString, Theory};
+use caseboard::model::universe::Kind;
 
 /// A fan's string of `theory`, marked likely.
 pub fn fan_string(id: &str, from: &str, to: &str, label: &str, theory: &str) -> FanString {
@@ -31,4 +32,21 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+}
+
+/// A sticky note of the fan's, in `theory` if any.
+pub fn note(id: &str, title: &str, text: &str, theory: Option<&str>) -> FanCard {
+    FanCard {
+        id: id.into(),
+        kind: Kind::Note,
+        title: title.into(),
+        text: text.into(),
+        theory: theory.map(str::to_string),
+        url: None,
+    }
+}
+
+/// A theory named "Theory <id>".
+pub fn theory(id: &str, colour: &str, visible: bool) -> Theory {
+    Theory { id: id.into(), name: format!("Theory {id}"), colour: colour.into(), visible }
 }

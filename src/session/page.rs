@@ -1,0 +1,26 @@
+//! The page's start: the crash overlay, the fan's boards, and what follows them for the page's
+//! whole life (saving when the page goes away, other tabs, dropped files, links in the address).
+
+use crate::session::library::Boards;
+use crate::session::notices::Notices;
+use crate::session::screen::Screen;
+use crate::session::{importing, links};
+use crate::web::{crash, files, lifecycle, storage};
+use leptos::prelude::*;
+
+/// Starts the page and opens the board it should show (a link's, or the one open last).
+pub fn start(notices: Notices, screen: Screen) -> Boards {
+    crash::install();
+    let boards = Boards::load(notices, screen);
+    lifecycle::on_leave(move || {
+        // A field being edited commits when it loses focus: before the last save, not after.
+        lifecycle::blur_focused();
+        if let Some(state) = boards.current.get_value() {
+            state.flush_save();
+        }
+    });
+    storage::on_change(move |key| boards.stored_elsewhere(&key));
+    files::on_drop(move |file| importing::import_file(boards, file));
+    links::follow_links_in_address(boards);
+    boards
+}

@@ -1,0 +1,252 @@
+//! Saving the board: debounced after a change, flushed when the page goes away, and never over
+//! stored data that could not be read and could not be backed up.
+
+use crate::formats::envelope;
+use crate::model::board::Board;
+use crate::model::universe::Universe;
+use crate::session::document::Document;
+use crate::session::keys::backup_key;
+use crate::session::notices::Notices;
+use crate::web::debounce::Debounce;
+use crate::web::{storage, timing};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Saves land at most this long after the last change.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    doc: Document,
+    /// The last board this tab took from storage (loaded, or another tab's save it merged): what
+    /// both tabs agreed on. This tab's own saves do not move it, because another tab may have
+    /// written over them without having seen them.
+    base: StoredValue<Board>,
+    /// The revision of `base`.
+    revision: StoredValue<u64>,
+    /// Counts this tab's saves, for views of what storage holds.
+    pub saves: RwSignal<u64>,
+    /// The text storage held when this tab last synced; other text there is another tab's save.
+    last_text: StoredValue<Option<String>>,
+    /// The document's change count when a save was last scheduled or written.
+    seen: StoredValue<u64>,
+    /// Merges a newer stored board (from another tab) into this one.
+    merge_in: StoredValue<Option<Callback<String>>>,
+    /// What a failed save offers the fan: the board as a file.
+    export: StoredValue<Option<Callback<()>>>,
+    /// None for a board that is not stored (a shared board being previewed).
+    key: StoredValue<Option<String>>,
+    /// False when saving would overwrite stored data that could not be backed up.
+    may_save: StoredValue<bool>,
+    /// The last save was refused: storage does not hold the board as it is.
+    failed: RwSignal<bool>,
+    debounce: Debounce,
+    notices: Notices,
+}
+
+/// What storage held for a board when it was opened.
+pub struct Stored {
+    key: Option<String>,
+    text: Option<String>,
+    board: Board,
+    revision: u64,
+    may_save: bool,
+}
+
+impl Persistence {
+    /// Reads the board `source` names: the board to show, and what storage held.
+    pub fn restore(universe: &Universe, source: Source, notices: Notices) -> (Board, Stored) {
+        let stored = match source {
+            Source::Stored { key, name } => {
+                let text = storage::read(&key).ok().flatten();
+                let (mut board, revision, may_save) = restore(universe, &key, notices);
+                board.name = name;
+                Stored { key: Some(key), text, board, revision, may_save }
+            }
+            Source::Shared(shared) => {
+                Stored { key: None, text: None, board: shared, revision: 0, may_save: false }
+            }
+        };
+        (stored.board.clone(), stored)
+    }
+
+    /// The saver of `doc`, which was restored as `stored`: it saves after every change the
+    /// document reports (debounced), observing the document rather than being called by it.
+    pub fn new(stored: Stored, doc: Document, notices: Notices) -> Persistence {
+        let persistence = Persistence {
+            doc,
+            base: StoredValue::new(stored.board),
+            revision: StoredValue::new(stored.revision),
+            last_text: StoredValue::new(stored.text),
+            seen: StoredValue::new(doc.changes.get_untracked()),
+            saves: RwSignal::new(0),
+            merge_in: StoredValue::new(None),
+            export: StoredValue::new(None),
+            key: StoredValue::new(stored.key),
+            may_save: StoredValue::new(stored.may_save),
+            failed: RwSignal::new(false),
+            debounce: Debounce::new(SAVE_DELAY),
+            notices,
+        };
+        Effect::new(move |_| {
+            let changes = doc.changes.get();
+            if persistence.seen.try_get_value().is_some_and(|seen| seen != changes) {
+                persistence.seen.set_value(changes);
+                persistence.schedule();
+            }
+        });
+        persistence
+    }
+
+    pub fn offer_export(self, export: Callback<()>) {
+        self.export.set_value(Some(export));
+    }
+
+    pub fn key(self) -> Option<String> {
+        self.key.get_value()
+    }
+
+    /// Whether the last save was refused, so storage lacks the board's latest changes (tracked).
+    pub fn failed(self) -> bool {
+        self.failed.get()
+    }
+
+    /// How newer boards saved by other tabs are taken in.
+    pub fn merge_with(self, merge_in: Callback<String>) {
+        self.merge_in.set_value(Some(merge_in));
+    }
+
+    pub fn base(self) -> Board {
+        self.base.get_value()
+    }
+
+    pub fn revision(self) -> u64 {
+        self.revision.get_value()
+    }
+
+    /// This tab took `board` (stored as `text`, revision `revision`) from storage.
+    pub fn received(self, board: Board, revision: u64, text: String) {
+        self.base.set_value(board);
+        self.wrote(revision, text);
+    }
+
+    /// Storage holds `text`, revision `revision`, as this tab knows it.
+    fn wrote(self, revision: u64, text: String) {
+        self.revision.set_value(revision);
+        self.last_text.set_value(Some(text));
+    }
+
+    /// What storage holds now, if another tab has saved since this one last synced. Read afresh
+    /// rather than taken from a storage event, which may be older than what is there by now.
+    pub fn saved_elsewhere(self) -> Option<String> {
+        let now = storage::read(&self.key.get_value()?).ok().flatten()?;
+        self.last_text.with_value(|last| last.as_deref() != Some(now.as_str())).then_some(now)
+    }
+
+    fn schedule(self) {
+        self.debounce.schedule(move || self.save_now());
+    }
+
+    /// Writes a pending save at once, or a change the document made that is not scheduled yet.
+    pub fn flush(self) {
+        let unseen = self.doc.changes.try_get_untracked().zip(self.seen.try_get_value());
+        let unseen = unseen.is_some_and(|(changes, seen)| changes != seen);
+        if self.debounce.cancel() || unseen {
+            if let Some(changes) = self.doc.changes.try_get_untracked() {
+                self.seen.set_value(changes);
+            }
+            self.save_now();
+        }
+    }
+
+    fn save_now(self) {
+        let (true, Some(key)) = (self.may_save.get_value(), self.key.get_value()) else {
+            return;
+        };
+        // Another tab may have saved since this one last synced: take its work in first, so
+        // this save never writes an older board over a newer one.
+        if let (Some(newer), Some(merge_in)) = (self.saved_elsewhere(), self.merge_in.get_value()) {
+            merge_in.run(newer);
+        }
+        let revision = self.revision() + 1;
+        let (text, written) = timing::measure("caseboard-save", || {
+            let text = self.doc.with_board(|b| envelope::encode(b, revision));
+            let written = storage::write(&key, &text);
+            (text, written)
+        });
+        if self.failed.get_untracked() != written.is_err() {
+            self.failed.set(written.is_err());
+        }
+        match written {
+            Ok(()) => {
+                self.wrote(revision, text);
+                self.saves.update(|n| *n += 1);
+                self.notices.dismiss_topic("save-failed");
+            }
+            Err(e) => {
+                let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy, and make room by deleting boards or backups you no longer need (Theories → Boards, and Saved data); the next change tries again.");
+                match self.export.get_value() {
+                    Some(export) => self.notices.problem_with("save-failed", text, ("Export board", export)),
+                    None => self.notices.problem("save-failed", text),
+                }
+            }
+        }
+    }
+}
+
+/// Where a board comes from.
+pub enum Source {
+    /// Stored under `key`; `name` is what the board list calls it.
+    Stored { key: String, name: String },
+    /// A shared board being previewed: shown, never saved until the fan saves it as a board.
+    Shared(Board),
+}
+
+/// Reads the stored board. What cannot be read is copied to a backup key before anything
+/// else may be written over it; the second value says whether saving is safe.
+fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, u64, bool) {
+    let fresh = Board::new(&universe.id, universe.version);
+    let stored = match storage::read(key) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (fresh, 0, true),
+        Err(e) => {
+            notices.problem(
+                "storage-unavailable",
+                format!("This browser won't let Caseboard store anything ({e}). The board works, but changes are lost when the tab closes."),
+            );
+            return (fresh, 0, false);
+        }
+    };
+    let reason = match envelope::decode(&stored, &universe.id) {
+        Ok(board) => return (board, envelope::revision_of(&stored), true),
+        Err(reason @ envelope::EnvelopeError::Newer { .. }) => {
+            notices.problem(
+                "newer-board",
+                format!("This board cannot be opened here: {reason}. It is left untouched for that Caseboard; the default board is shown, and nothing you do here is saved over it. Open a new board to keep work."),
+            );
+            return (fresh, 0, false);
+        }
+        Err(reason) => reason,
+    };
+    let backup_key = backup_key(now_ms());
+    match storage::write(&backup_key, &stored) {
+        Ok(()) => {
+            notices.problem(
+                "unreadable-board",
+                format!("Your saved board could not be read: {reason}. It is kept untouched as a backup (\"{backup_key}\"; download it under Theories → Saved data), and the default board is shown."),
+            );
+            (fresh, 0, true)
+        }
+        Err(e) => {
+            notices.problem(
+                "unreadable-board",
+                format!("Your saved board could not be read: {reason}. It could not be backed up either ({e}), so it is left where it is and this session will not save over it."),
+            );
+            (fresh, 0, false)
+        }
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}

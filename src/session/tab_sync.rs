@@ -1,0 +1,71 @@
+//! Other tabs: their saves of the board on screen are merged in (their version wins where both
+//! changed the same thing, with a notice), and their changes of the board list are followed.
+
+use crate::formats::envelope;
+use crate::formats::library::Library;
+use crate::model::merge::merge;
+use crate::session::keys;
+use crate::session::library::{read_library, Boards, Opened};
+use crate::session::open_board::BoardState;
+use leptos::prelude::*;
+
+impl BoardState {
+    /// Takes in a board another tab saved: its changes join this tab's (its version wins where
+    /// both changed the same thing, with a notice). Not an undoable step of this tab's.
+    pub fn merge_stored(&self, text: &str) {
+        let revision = envelope::revision_of(text).max(self.persistence.revision());
+        let Ok(theirs) = self.doc.universe.with_value(|u| envelope::decode(text, &u.id)) else {
+            return;
+        };
+        let merged = self.doc.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
+        let changed = self.doc.take_in(&merged.command);
+        self.show(changed);
+        let differs = self.doc.with_board(|b| !b.same_records(&theirs));
+        self.persistence.received(theirs, revision, text.to_string());
+        if differs {
+            // This tab holds work the other has not seen: pass it on.
+            self.doc.changed();
+        }
+        self.doc.revision.update(|r| *r += 1);
+        if !merged.conflicts.is_empty() {
+            let n = merged.conflicts.len();
+            self.notices.info(
+                "merged",
+                format!(
+                    "Another tab changed {n} thing{} you had changed here too; its version was kept.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
+        }
+    }
+}
+
+impl Boards {
+    /// Another tab changed `key`: follow its board list, and its saves of the board on screen.
+    pub fn stored_elsewhere(&self, key: &str) {
+        if key == keys::INDEX {
+            let library = read_library(self.notices);
+            let open_gone = match self.open.get_untracked() {
+                Some(Opened::Stored(id)) => library.entry(&id).is_none(),
+                _ => false,
+            };
+            let current = self.library.with_untracked(|l| l.current.clone());
+            self.library.set(Library { current, ..library });
+            if open_gone {
+                self.current.set_value(None);
+                let next = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
+                self.notices
+                    .info("board-gone", "The board you had open was deleted in another tab.".to_string());
+                self.open.set(next.map(Opened::Stored));
+            }
+            return;
+        }
+        if let Some(state) = self.current.get_value() {
+            if state.persistence.key().as_deref() == Some(key) {
+                if let Some(text) = state.persistence.saved_elsewhere() {
+                    state.merge_stored(&text);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! What every room shares: the modal and confirm dialogs' behaviour, focus helpers, icons, the
+//! notices list, small text helpers and the layout's measuring.
+
+pub mod confirm;
+pub mod focus;
+pub mod icons;
+pub mod measure;
+pub mod modal;
+pub mod notices;
+pub mod text;
