@@ -35,22 +35,27 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         // After the first layout, when the board's size on screen is known.
         request_animation_frame(move || {
             if state.doc.revision.try_get_untracked().is_some() {
-                measure::measure_now();
+                measure::observe_parts();
                 state.fit_on_open();
             }
         });
     }
-    let dock_shown = move || panel_open.get() || state.ui.selection.with(|s| !s.is_empty());
+    let dock_shown = Memo::new(move |_| panel_open.get() || state.ui.selection.with(|s| !s.is_empty()));
+    // The panel comes and goes: once the page has it (or not), the layout is watched and measured.
+    Effect::new(move |_| {
+        dock_shown.track();
+        request_animation_frame(measure::observe_parts);
+    });
     view! {
         <Toolbar state boards panel_open/>
-        <Bars state boards shared/>
+        {bars(state, boards, shared)}
         <main class="stage">
             <Board state/>
             <EmptyBoard state/>
             <Minimap state/>
         </main>
-        <Show when=dock_shown>
-            <Dock state boards panel_open/>
+        <Show when=move || dock_shown.get()>
+            {dock(state, boards, panel_open)}
         </Show>
         <Dialogs state/>
     }
@@ -59,14 +64,10 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
 
 /// The bars under the toolbar. Before the board in the page, as on screen, so that Tab reaches
 /// search and the timeline right after the toolbar rather than after every card.
-#[component]
-fn Bars(state: BoardState, boards: Boards, shared: bool) -> impl IntoView {
-    // They cover the board's top: the layout measures how far down.
-    let row_ref = NodeRef::<leptos::html::Div>::new();
-    row_ref.on_load(|el| measure::observe(&el));
+fn bars(state: BoardState, boards: Boards, shared: bool) -> impl IntoView {
     view! {
         <div class="board-bars">
-            <div class="bar-row" node_ref=row_ref>
+            <div class="bar-row">
                 <Search state/>
                 <Timeline state/>
             </div>
@@ -81,11 +82,7 @@ fn Bars(state: BoardState, boards: Boards, shared: bool) -> impl IntoView {
 
 /// The side panel (a sheet at the bottom of a phone): the inspector, and with the panel open
 /// the theories, filters, boards, hidden cards, saved data and legend.
-#[component]
-fn Dock(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) -> impl IntoView {
-    // It covers part of the board: the layout measures how much.
-    let dock_ref = NodeRef::<leptos::html::Aside>::new();
-    dock_ref.on_load(|el| measure::observe(&el));
+fn dock(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) -> impl IntoView {
     // Escape in the panel goes back to the board, to the card the inspector shows; a text field
     // keeps Escape to itself (leaving it would save what was typed).
     let back_to_card = move |ev: KeyboardEvent| {
@@ -102,7 +99,7 @@ fn Dock(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) -> impl I
         }
     };
     view! {
-        <aside class="dock" aria-label="Board panel" on:keydown=back_to_card node_ref=dock_ref>
+        <aside class="dock" aria-label="Board panel" on:keydown=back_to_card>
             <Inspector state/>
             <Show when=move || panel_open.get()>
                 <Theories state/>

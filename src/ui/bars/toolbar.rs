@@ -4,7 +4,6 @@ use crate::session::library::{Boards, Opened};
 use crate::session::open_board::BoardState;
 use crate::session::transient::Dialog;
 use crate::ui::chrome::icons::{Icon, IconSvg};
-use crate::ui::chrome::measure;
 use leptos::prelude::*;
 
 const BUTTON_ZOOM: f64 = 1.25;
@@ -16,10 +15,6 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
         state.set_viewport(state.view.viewport.get_untracked().zoomed_at(centre, factor));
     };
     let open = move |dialog: Dialog| state.ui.dialog.set(Some(dialog));
-    // The toolbar covers the board's top, and on a phone its edit tools the bottom.
-    let (bar_ref, tools_ref) = (NodeRef::<leptos::html::Header>::new(), NodeRef::<leptos::html::Div>::new());
-    bar_ref.on_load(|el| measure::observe(&el));
-    tools_ref.on_load(|el| measure::observe(&el));
     let title = state.doc.universe.with_value(|u| u.title.clone());
     let board_name = move || match boards.open.get() {
         Some(Opened::Stored(id)) => {
@@ -31,13 +26,13 @@ pub fn Toolbar(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) ->
     let nothing_selected = move || state.ui.selection.with(|s| s.is_empty());
 
     view! {
-        <header class="toolbar" node_ref=bar_ref>
+        <header class="toolbar">
             <h1 class="brand">
                 <span class="brand-name">"Caseboard"</span>
                 <span class="brand-universe" title=title.clone()>{title.clone()}</span>
                 <span class="brand-board">{board_name}</span>
             </h1>
-            <div class="tool-group edit-tools" role="toolbar" aria-label="Edit" node_ref=tools_ref>
+            <div class="tool-group edit-tools" role="toolbar" aria-label="Edit">
                 <button class="tool tool-wide" aria-label="Add note" title="Add a sticky note (or double-click the cork)"
                     on:click=move |_| { state.add_note(state.view_centre()); }>
                     <IconSvg icon=Icon::Note/><span class="tool-text">"Note"</span>

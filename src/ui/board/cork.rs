@@ -8,7 +8,6 @@ use crate::ui::board::card::Card;
 use crate::ui::board::culling::{drawn_views, Overview};
 use crate::ui::board::gestures::{capture, is_on_card, Contact, Gesture, Marquee, CLICK_SLOP};
 use crate::ui::board::string::{RubberBand, Strand};
-use crate::ui::chrome::measure;
 use crate::web::debounce::Debounce;
 use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::html::Div;
@@ -34,8 +33,6 @@ const DOUBLE_CLICK_MS: f64 = 500.0;
 #[component]
 pub fn Board(state: BoardState) -> impl IntoView {
     let board_ref = NodeRef::<Div>::new();
-    // Where the board is on screen is where pointers are measured from.
-    board_ref.on_load(|el| measure::observe(&el));
     let gesture = StoredValue::new(Gesture::default());
     let panning = RwSignal::new(false);
     let wheeling = RwSignal::new(false);

@@ -5,7 +5,6 @@
 use crate::model::culling::outlines;
 use crate::model::geometry::Point;
 use crate::session::open_board::{BoardState, CardView};
-use crate::ui::chrome::measure;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 
@@ -32,9 +31,7 @@ pub fn Minimap(state: BoardState) -> impl IntoView {
         state.screen.get();
         state.visible_world(state.view.viewport.get())
     };
-    // The minimap covers part of the board: the layout measures where.
-    let map_ref = NodeRef::<leptos::html::Section>::new();
-    map_ref.on_load(|el| measure::observe(&el));
+
     let dragging = StoredValue::new(false);
     let move_view = move |ev: &PointerEvent| {
         let (Some(bounds), Some(target)) = (bounds.get_untracked(), ev.current_target()) else { return };
@@ -50,7 +47,7 @@ pub fn Minimap(state: BoardState) -> impl IntoView {
         state.centre_on(world);
     };
     view! {
-        <section class="minimap" aria-label="Minimap" node_ref=map_ref>
+        <section class="minimap" aria-label="Minimap">
             <svg width=WIDTH height=HEIGHT viewBox=view_box preserveAspectRatio="xMidYMid meet"
                 role="img" aria-label="The whole board; click to move the view there"
                 on:pointerdown=move |ev| {

@@ -1,6 +1,7 @@
 //! The layout measures itself and tells the session (`session::screen`): where the board is, what
 //! the bars, the panel and the minimap cover. Measured again whenever the window or one of those
-//! parts changes size (a `ResizeObserver`), and on demand just after a change that moves them.
+//! parts changes size (a `ResizeObserver`), when a part comes or goes, and on demand just after a
+//! change that moves them.
 
 use crate::model::geometry::{Point, Rect, Size};
 use crate::session::screen::{Layout, Screen};
@@ -15,8 +16,11 @@ thread_local! {
     static OBSERVER: RefCell<Option<(ResizeObserver, Screen)>> = const { RefCell::new(None) };
 }
 
+/// The parts of the page that cover the board or place it.
+const PARTS: [&str; 6] = [".toolbar", ".edit-tools", ".bar-row", ".board", ".minimap", ".dock"];
+
 /// Starts measuring for the page's whole life: now, on every resize of the window, and whenever
-/// a part passed to [`observe`] changes size.
+/// a part [`observe_parts`] found changes size.
 pub fn start(screen: Screen) {
     let on_resize = Closure::<dyn Fn()>::new(move || measure(screen));
     let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
@@ -31,14 +35,17 @@ pub fn start(screen: Screen) {
     measure(screen);
 }
 
-/// Measures again whenever `element` (a bar, the panel, the board, the minimap) changes size, and
-/// once when it leaves the page.
-pub fn observe(element: &web_sys::Element) {
+/// Watches the parts on the page now (a part that came, such as the panel, is watched from now
+/// on; observing one already watched changes nothing) and measures: call it when parts come or go.
+pub fn observe_parts() {
+    let document = web_sys::window().and_then(|w| w.document());
     OBSERVER.with(|o| {
-        if let Some((observer, screen)) = o.borrow().as_ref() {
-            observer.observe(element);
-            let screen = *screen;
-            on_cleanup(move || request_animation_frame(move || measure(screen)));
+        if let (Some((observer, screen)), Some(document)) = (o.borrow().as_ref(), document) {
+            PARTS
+                .iter()
+                .filter_map(|part| document.query_selector(part).ok().flatten())
+                .for_each(|el| observer.observe(&el));
+            measure(*screen);
         }
     });
 }
