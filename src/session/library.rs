@@ -13,7 +13,7 @@ use crate::session::open_board::BoardState;
 use crate::session::persistence::Source;
 use crate::session::screen::Screen;
 use crate::session::universes::{self, BUILT_IN};
-use crate::web::{crash, ids, storage};
+use crate::web::{crash, ids, lifecycle, storage};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -130,6 +130,9 @@ impl Boards {
     /// (not for a board being deleted).
     fn let_go(&self, keep: bool) {
         if let Some(state) = self.current.get_value() {
+            // A field being edited on this board commits its text as it loses focus: before the
+            // board goes, so the last save holds it.
+            lifecycle::blur_focused();
             state.flush_save();
             // Its notice offers to export a board that is about to close.
             self.notices.dismiss_topic("save-failed");

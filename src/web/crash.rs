@@ -81,6 +81,9 @@ fn build(saved_key: &str, file_name: &str, detail: &str) -> Option<()> {
     }
     let reload = element("a", "button", "Reload")?;
     let _ = reload.set_attribute("href", &window.location().href().ok()?);
+    // Following the link alone does not reload a page whose address holds a fragment (a shared
+    // board's); and the wasm that broke cannot be trusted to handle the click: plain JavaScript.
+    let _ = reload.set_attribute("onclick", "location.reload(); return false");
     let _ = actions.append_child(&reload);
     let details = element("details", "", "")?;
     let summary = element("summary", "", "What the browser said")?;

@@ -277,9 +277,10 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
             on:focusout=move |ev: web_sys::FocusEvent| {
                 let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
                 let stays = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|card| card.contains(to.as_ref()));
-                let ours = id_store.with_value(|id| state.ui.focused_card.with_untracked(|f| f.as_ref() == Some(id)));
-                if to.is_some() && !stays && ours {
-                    state.ui.focused_card.set(None);
+                // The board may be going away (another board replaces it) as focus leaves.
+                let ours = id_store.try_with_value(|id| state.ui.focused_card.try_with_untracked(|f| f.as_ref() == Some(id)));
+                if to.is_some() && !stays && ours.flatten() == Some(true) {
+                    state.ui.focused_card.try_set(None);
                 }
             }
             on:keydown=on_keydown

@@ -114,7 +114,7 @@ fn Editor(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
         else {
             return;
         };
-        if state.ui.editing.get_untracked().as_deref() != Some(card.id.as_str()) {
+        if state.ui.editing.try_get_untracked().flatten().as_deref() != Some(card.id.as_str()) {
             return;
         }
         state.ui.editing.set(None);

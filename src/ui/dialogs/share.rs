@@ -32,12 +32,16 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
     let link_field = NodeRef::<Input>::new();
     let share_link = move |_| {
         status.set("Making the link…".to_string());
+        // The dialog may be closed before the link is made: its fields are then gone, and the
+        // link is simply not shown.
         spawn_local(async move {
             match make_link(state).await {
                 Ok(url) => {
-                    link.set(Some(url.clone()));
+                    if link.try_set(Some(url.clone())).is_some() {
+                        return;
+                    }
                     let copied = clipboard::copy(&url).await;
-                    status.set(match copied {
+                    status.try_set(match copied {
                         Ok(()) => {
                             format!("Link copied ({} characters). Anyone with it sees this board.", url.len())
                         }
@@ -46,11 +50,11 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
                                 .to_string()
                         }
                     });
-                    if let Some(field) = link_field.get_untracked() {
+                    if let Some(field) = link_field.try_get_untracked().flatten() {
                         field.select();
                     }
                 }
-                Err(e) => status.set(format!("No link: {e}.")),
+                Err(e) => _ = status.try_set(format!("No link: {e}.")),
             }
         });
     };
@@ -76,10 +80,11 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
                 let name = file_name(&state.doc.name(), "png");
                 spawn_local(async move {
                     let png = image::svg_to_png(&drawing, area.width, area.height, PNG_SCALE).await;
-                    match png.and_then(|blob| download::download_blob(&name, &blob)) {
-                        Ok(()) => status.set(format!("Saved {name}.")),
-                        Err(e) => status.set(format!("The picture could not be made: {e}.")),
-                    }
+                    let said = match png.and_then(|blob| download::download_blob(&name, &blob)) {
+                        Ok(()) => format!("Saved {name}."),
+                        Err(e) => format!("The picture could not be made: {e}."),
+                    };
+                    status.try_set(said);
                 });
             }
         }

@@ -46,3 +46,23 @@ test("when a board that was never saved breaks, the overlay offers only a reload
   await expect(overlay.getByRole("link", { name: "Download the saved board" })).toHaveCount(0);
   await expect(overlay.getByRole("link", { name: "Reload" })).toBeVisible();
 });
+
+test("the overlay's Reload reloads even when the address holds a shared board", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("button", { name: "Share link" }).click();
+  const field = page.getByRole("textbox", { name: "Share link URL" });
+  await expect(field).toHaveValue(/#board=1\./);
+  await page.goto(await field.inputValue());
+  await expect(page.getByRole("region", { name: "Shared board" })).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { beforeReload: boolean }).beforeReload = true;
+    window.dispatchEvent(new ErrorEvent("error", { message: "broke on purpose" }));
+  });
+  const overlay = page.getByRole("alertdialog", { name: "Caseboard stopped" });
+  await expect(overlay).toBeVisible();
+  await overlay.getByRole("link", { name: "Reload" }).click();
+  await expect(overlay).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload)).toBeUndefined();
+  await expect(page.getByRole("region", { name: "Shared board" })).toBeVisible();
+});
