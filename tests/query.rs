@@ -290,8 +290,9 @@ fn a_horizon_knows_premise_and_episodes_seen_and_the_unplaced_rest_of_the_season
     let count = |horizon| universe.entities.iter().filter(|e| entity_known(e, horizon, season)).count();
     let links = |horizon| universe.links.iter().filter(|l| link_known(universe, l, horizon)).count();
 
-    assert_eq!((count(Horizon::Nothing), links(Horizon::Nothing)), (0, 0));
-    // The premise: eight characters and four places, and the eight strings between them.
+    // The premise, known before any episode: eight characters and four places, and the eight
+    // strings between them.
+    assert_eq!((count(Horizon::Nothing), links(Horizon::Nothing)), (12, 8));
     assert_eq!((count(Horizon::Episode(1)), links(Horizon::Episode(1))), (12 + 4, 8 + 4));
     assert_eq!((count(Horizon::Episode(4)), links(Horizon::Episode(4))), (12 + 4 + 4, 8 + 4 + 2));
     assert_eq!((count(Horizon::Everything), links(Horizon::Everything)), (37, 23));
@@ -309,7 +310,8 @@ fn a_horizon_knows_premise_and_episodes_seen_and_the_unplaced_rest_of_the_season
     }
     assert!(!known("victims-mother", Horizon::Episode(1)) && known("victims-mother", Horizon::Episode(4)));
     assert!(known("episode-4", Horizon::Episode(4)) && !known("episode-2", Horizon::Episode(1)));
-    assert!(known("maddie-bosch", Horizon::Everything) && !known("renee-ballard", Horizon::Nothing));
+    assert!(known("maddie-bosch", Horizon::Everything) && known("renee-ballard", Horizon::Nothing));
+    assert!(!known("runaway-victim", Horizon::Nothing) && !known("maddie-bosch", Horizon::Nothing));
 }
 
 /// A season of five episodes where two premise cards are tied by a string no episode places.
@@ -370,10 +372,11 @@ fn a_board_within_a_horizon_leaves_out_what_comes_later() {
     assert_eq!(early.strings.keys().collect::<Vec<_>>(), ["s-1", "s-notes", "s-off", "s-renee"]);
     assert_eq!((&early.cards, &early.theories), (&board.cards, &board.theories));
 
+    // Before any episode, the premise (Ballard, Bosch, Billets) is known all the same.
     let nothing = board_within(&board, ballard(), Horizon::Nothing);
-    assert_eq!(nothing.positions.keys().collect::<Vec<_>>(), ["note-1", "note-2"]);
-    assert!(nothing.hidden.is_empty());
-    assert_eq!(nothing.strings.keys().collect::<Vec<_>>(), ["s-notes"]);
+    assert_eq!(nothing.positions.keys().collect::<Vec<_>>(), ["note-1", "note-2", "renee-ballard"]);
+    assert_eq!(nothing.hidden, set(&["harry-bosch"]));
+    assert_eq!(nothing.strings.keys().collect::<Vec<_>>(), ["s-1", "s-notes", "s-off", "s-renee"]);
 }
 
 #[test]

@@ -41,12 +41,13 @@ struct Known {
 }
 
 /// Whether what is first known as `when` is known under `horizon`, in a season of `episodes`.
-/// What the source places in no episode, and not in the premise, could come at any point of the
-/// season: it is known once the whole season is; what lies beyond the season only under
-/// "Everything".
+/// The premise is known before the first episode (it is what the show says of itself), so it
+/// spoils nothing even for a fan who has watched nothing. What the source places in no episode,
+/// and not in the premise, could come at any point of the season: it is known once the whole
+/// season is; what lies beyond the season only under "Everything".
 fn known(when: Known, horizon: Horizon, episodes: u32) -> bool {
     match horizon {
-        Horizon::Nothing => false,
+        Horizon::Nothing => when.premise && when.first_episode.is_none() && !when.outside_season,
         Horizon::Episode(_) if when.outside_season => false,
         Horizon::Episode(n) => match when.first_episode {
             Some(first) => first <= n,

@@ -16,6 +16,8 @@ pub const BACKUP_PREFIX: &str = "caseboard.backup.";
 pub const UNIVERSE_PREFIX: &str = "caseboard.universe.";
 /// Set once the fan dismissed the first-visit hint.
 pub const HINT_DISMISSED: &str = "caseboard.hint-dismissed";
+/// Set once the fan said how far they have watched, on their first visit.
+pub const WATCHED_ASKED: &str = "caseboard.watched-asked";
 
 /// Where a board is stored.
 pub fn board_key(board_id: &str) -> String {

@@ -34,6 +34,9 @@ pub struct Boards {
     pub current: StoredValue<Option<BoardState>>,
     pub notices: Notices,
     pub screen: Screen,
+    /// The fan is being asked how far they have watched (a first visit): until they answer, the
+    /// board shows only the premise.
+    pub asking: RwSignal<bool>,
     /// True when storage cannot be read at all: the list then lives in memory only (the
     /// board's own notice says so), and is never written.
     in_memory: bool,
@@ -49,6 +52,7 @@ impl Boards {
             current: StoredValue::new(None),
             notices,
             screen,
+            asking: RwSignal::new(false),
             in_memory: storage::read(keys::INDEX).is_err(),
         };
         if boards.library.with_untracked(|l| l.boards.is_empty()) {
@@ -80,6 +84,9 @@ impl Boards {
             };
         let universe = universes::load(&universe_id)?;
         let state = BoardState::load(universe, source, self.notices, self.screen);
+        if self.asking.get_untracked() {
+            state.show_only_premise();
+        }
         self.current.set_value(Some(state));
         Ok(state)
     }

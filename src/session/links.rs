@@ -39,18 +39,22 @@ pub async fn make_link(state: BoardState) -> Result<String, String> {
 /// Opens the board in the address's fragment as a preview, else the last open board; and
 /// follows links pasted into this tab's address bar later (they change only the fragment).
 pub fn follow_links_in_address(boards: Boards) {
-    if !open_link_in_address(boards) {
+    // On a first visit the fan's own board (at the premise) waits behind the question of how far
+    // they watched; the link opens once they answer (`first_visit::answer_watched`).
+    if boards.asking.get_untracked() || !open_link_in_address(boards) {
         boards.open_last();
     }
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        open_link_in_address(boards);
+        if !boards.asking.get_untracked() {
+            open_link_in_address(boards);
+        }
     });
     // Links are followed for the page's whole life.
     std::mem::forget(handle);
 }
 
 /// True when the address holds a link (being opened); false when it holds none.
-fn open_link_in_address(boards: Boards) -> bool {
+pub fn open_link_in_address(boards: Boards) -> bool {
     let hash = window().location().hash().unwrap_or_default();
     if !link::is_board_fragment(&hash) {
         return false;

@@ -223,6 +223,13 @@ impl BoardState {
         self.show_again();
     }
 
+    /// Shows only what is known before the first episode, until the fan says how far they have
+    /// watched; nothing is saved.
+    pub fn show_only_premise(&self) {
+        self.view.horizon.set(Horizon::Nothing);
+        self.show_again();
+    }
+
     /// Rebuilds what is on the board after what may be shown changed.
     fn show_again(&self) {
         self.rebuild_cards();

@@ -1,10 +1,10 @@
-//! The page's start: the crash overlay, the fan's boards, and what follows them for the page's
-//! whole life (saving when the page goes away, other tabs, dropped files, links in the address).
+//! The page's start: the crash overlay, the fan's boards (and, on a first visit, the question of
+//! how far they have watched), and what follows them for the page's whole life (saving when the page goes away, other tabs, dropped files, links in the address).
 
 use crate::session::library::Boards;
 use crate::session::notices::Notices;
 use crate::session::screen::Screen;
-use crate::session::{importing, links};
+use crate::session::{first_visit, importing, links};
 use crate::web::{crash, files, lifecycle, storage};
 use leptos::prelude::*;
 
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 pub fn start(notices: Notices, screen: Screen) -> Boards {
     crash::install();
     let boards = Boards::load(notices, screen);
+    boards.asking.set(first_visit::watched_unasked());
     lifecycle::on_leave(move || {
         // A field being edited commits when it loses focus: before the last save, not after.
         lifecycle::blur_focused();

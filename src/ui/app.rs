@@ -6,6 +6,7 @@ use crate::session::screen::Screen;
 use crate::ui::chrome::measure;
 use crate::ui::chrome::notices::NoticeList;
 use crate::ui::dialogs::help::FirstVisitHint;
+use crate::ui::dialogs::watched::WatchedDialog;
 use crate::ui::shortcuts;
 use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
@@ -22,7 +23,12 @@ pub fn App() -> impl IntoView {
     let panel_open = RwSignal::new(screen.now().visible.width >= WIDE_SCREEN);
     view! {
         {move || boards.open.get().map(|opened| view! { <Workspace boards opened panel_open/> })}
-        <FirstVisitHint/>
+        <Show when=move || boards.asking.get()>
+            <WatchedDialog boards/>
+        </Show>
+        <Show when=move || !boards.asking.get()>
+            <FirstVisitHint/>
+        </Show>
         <NoticeList notices/>
     }
 }

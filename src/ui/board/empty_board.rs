@@ -12,7 +12,7 @@ pub fn EmptyBoard(state: BoardState) -> impl IntoView {
         }
         Some(match state.view.effective_horizon() {
             Horizon::Nothing => {
-                "Nothing watched yet, so none of the show's cards are here. Choose the last episode you have seen under \"Watched up to\", or add a note of your own."
+                "Nothing watched yet, and this show's universe names no premise, so none of its cards are here. Choose the last episode you have seen under \"Watched up to\", or add a note of your own."
             }
             _ => "Nothing is on the board. Add a note of your own, or bring cards back under Theories: Filters and Hidden cards.",
         })

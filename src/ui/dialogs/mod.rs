@@ -5,3 +5,4 @@ pub mod add_card;
 pub mod help;
 pub mod host;
 pub mod share;
+pub mod watched;

@@ -66,7 +66,10 @@ async function shareLength(page) {
 async function measure(browser, n) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.addInitScript(() => localStorage.setItem("caseboard.hint-dismissed", "1"));
+  await page.addInitScript(() => {
+    localStorage.setItem("caseboard.hint-dismissed", "1");
+    localStorage.setItem("caseboard.watched-asked", "1");
+  });
   const text = JSON.stringify(board(n));
   await page.goto(`${BASE}/no-app-here`);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, text]);
@@ -134,7 +137,10 @@ async function measure(browser, n) {
 async function defaultLink(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(() => localStorage.setItem("caseboard.hint-dismissed", "1"));
+  await page.addInitScript(() => {
+    localStorage.setItem("caseboard.hint-dismissed", "1");
+    localStorage.setItem("caseboard.watched-asked", "1");
+  });
   await page.goto(`${BASE}/`);
   await page.waitForSelector("[data-card-id]");
   const length = await shareLength(page);

@@ -20,6 +20,9 @@ async function breakWhileTying(page: Page) {
 }
 
 // These tests break the app on purpose, so it uses Playwright's own `test` (without the panic guard).
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("caseboard.watched-asked", "1"));
+});
 test("when the app breaks, an overlay offers the saved board and a reload instead of a dead page", async ({ page }) => {
   await openCentredOn(page, "harry-bosch", 1);
   await card(page, "harry-bosch").focus();

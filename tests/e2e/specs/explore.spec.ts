@@ -148,11 +148,21 @@ test("watched up to episode 1: later cards and strings are gone from the board a
   await expect(card(page, "case-1980s-serial-killer")).toHaveCount(1);
   await expect(card(page, "maddie-bosch")).toHaveCount(0);
   await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length - 1);
-  // Nothing watched: an empty cork that says why, and lets a note through where it speaks.
+  // Nothing watched: only the premise, what the show says of itself before its first episode.
   await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Nothing yet" });
-  const empty = page.getByRole("status").filter({ hasText: "Nothing watched yet" });
-  await expect(empty).toBeVisible();
+  await expect(card(page, "renee-ballard")).toBeVisible();
+  await expect(card(page, "runaway-victim")).toHaveCount(0);
+  await expect(card(page, "episode-1")).toHaveCount(0);
   await screenshot(page, "horizon-nothing");
+  // Every kind of the show's filtered out: an empty cork that says why, and lets a note through
+  // where it speaks.
+  await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Everything" });
+  const filters = page.getByRole("region", { name: "Filters" });
+  for (const kind of ["Characters", "Cases", "Episodes", "Places", "Evidence"]) {
+    await filters.getByRole("checkbox", { name: kind }).uncheck();
+  }
+  const empty = page.getByRole("status").filter({ hasText: "Nothing is on the board" });
+  await expect(empty).toBeVisible();
   const middle = (await empty.boundingBox())!;
   await page.mouse.dblclick(middle.x + middle.width / 2, middle.y + middle.height / 2);
   await expect(page.locator(".card.fan")).toHaveCount(1);

@@ -3,6 +3,8 @@ import { card, expect, openBoard, screenshot, test } from "./helpers";
 test("a first visit shows a dismissible hint; Help lists every gesture and shortcut", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto("/");
+  // A first visit asks how far the fan has watched first; the hint comes after.
+  await page.getByRole("dialog", { name: "How far have you watched?" }).getByRole("button", { name: "Everything" }).click();
   const hint = page.getByRole("complementary", { name: "Getting started" });
   await expect(hint).toContainText("Drag cards to move them");
   await screenshot(page, "first-hint");

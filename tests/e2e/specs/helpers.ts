@@ -1,20 +1,23 @@
-import { expect, Page, test as base } from "@playwright/test";
+import { Browser, BrowserContextOptions, expect, Page, test as base } from "@playwright/test";
 
 /** Every test fails if the app panics (a Rust panic is logged to the console) or throws. */
-export const test = base.extend<{ noPanics: void }>({
+export const test = base.extend<{ firstVisit: boolean; noPanics: void }>({
+  /** A first visit: the app asks how far the fan has watched. Elsewhere the fan has answered. */
+  firstVisit: [false, { option: true }],
   noPanics: [
-    async ({ page }, use) => {
+    async ({ page, firstVisit }, use) => {
       const crashes: string[] = [];
       page.on("console", (m) => {
         if (m.text().includes("panicked")) crashes.push(m.text());
       });
       page.on("pageerror", (e) => crashes.push(e.message));
       // The first-visit hint is tested on its own (help.spec.ts); elsewhere it is dismissed.
-      await page.addInitScript(() => {
+      await page.addInitScript((asked) => {
         try {
           localStorage.setItem("caseboard.hint-dismissed", "1");
+          if (asked) localStorage.setItem("caseboard.watched-asked", "1");
         } catch {}
-      });
+      }, !firstVisit);
       await use();
       expect(crashes, "the app crashed").toEqual([]);
     },
@@ -22,6 +25,13 @@ export const test = base.extend<{ noPanics: void }>({
   ],
 });
 export { expect };
+
+/** A new browser context (a friend's browser, say) whose fan has already said how far they watched. */
+export async function answeredContext(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => localStorage.setItem("caseboard.watched-asked", "1"));
+  return context;
+}
 import * as fs from "node:fs";
 import * as path from "node:path";
 

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { BLANK, card, expect, openPanel, STORAGE_KEY, test } from "./helpers";
+import { BLANK, card, expect, openPanel, STORAGE_KEY, test, answeredContext } from "./helpers";
 
 // Each payload, if it ever ran, would set window.pwned or open a dialog.
 const IMG = `<img src=x onerror="window.pwned=1;alert(1)">`;
@@ -73,7 +73,7 @@ test("a hostile board survives a share link into a fresh browser as text", async
   const url = await field.inputValue();
   await check();
 
-  const friend = await (await browser.newContext()).newPage();
+  const friend = await (await answeredContext(browser)).newPage();
   const friendCheck = await guard(friend);
   await friend.goto(url);
   await expect(friend.getByRole("region", { name: "Shared board" })).toContainText(`${IMG} board`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition, zoom } from "./helpers";
+import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition, zoom, answeredContext } from "./helpers";
 
 /** Opens the app on whatever board storage holds and waits for its cards. */
 async function openApp(page: Page) {
@@ -45,7 +45,7 @@ async function shareLink(page: Page) {
 }
 
 async function freshPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await answeredContext(browser, { viewport: { width: 1280, height: 800 } });
   return context.newPage();
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import * as fs from "node:fs";
-import { BLANK, card, expect, openBoard, openPanel, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
+import { BLANK, card, expect, openBoard, openPanel, STORAGE_KEY, test, universe, waitForSave, worldPosition } from "./helpers";
 
 async function storeRaw(page: Page, text: string) {
   await page.goto(BLANK);
@@ -159,7 +159,10 @@ test("when localStorage throws on every access, the board still runs in memory w
       },
     });
   });
-  await openBoard(page);
+  await page.goto("/");
+  // With nothing it can read, the app asks how far the fan has watched (it cannot remember).
+  await page.getByRole("dialog", { name: "How far have you watched?" }).getByRole("button", { name: "Everything" }).click();
+  await expect(page.locator("[data-card-id]")).toHaveCount(universe.entities.length);
   await expect(page.getByRole("alert").first()).toContainText("won't let Caseboard store anything");
   await card(page, "renee-ballard").focus();
   const before = await worldPosition(page, "renee-ballard");
