@@ -5,7 +5,7 @@ use crate::formats::link::{self, LinkError, Shared, MAX_FRAGMENT, MAX_PAYLOAD};
 use crate::model::board::Board;
 use crate::model::horizon::{horizon_value, parse_horizon};
 use crate::session::keys::board_key;
-use crate::session::library::Boards;
+use crate::session::library::{Boards, Opened};
 use crate::session::open_board::BoardState;
 use crate::session::universes;
 use crate::web::{compress, storage};
@@ -82,15 +82,16 @@ pub fn open_link_in_address(boards: Boards) -> bool {
 fn preview_within_own_horizon(boards: Boards, shared: Shared) {
     let sender = shared.horizon.map(u64::from);
     let own = own_horizon(boards);
-    // None is "everything": it knows the most.
-    let reach = |h: Option<u64>| h.unwrap_or(u64::MAX);
     let asked = reach(own) < reach(sender);
     let mut board = shared.board;
     board.horizon = if asked { own } else { sender };
     boards.preview(board);
     if asked {
+        // The reveal is the preview's alone: it never reaches a board of the fan's own, even
+        // when the notice outlives the preview.
         let show_more = Callback::new(move |_| {
-            if let Some(state) = boards.current.get_value() {
+            let previewing = matches!(boards.open.get_untracked(), Some(Opened::Shared(_)));
+            if let (true, Some(state)) = (previewing, boards.current.get_value()) {
                 let episodes = state.doc.universe.with_value(|u| u.episodes);
                 state.set_horizon(parse_horizon(sender, episodes).unwrap_or_default());
             }
@@ -105,6 +106,11 @@ fn preview_within_own_horizon(boards: Boards, shared: Shared) {
             ("Show what the sender saw", show_more),
         );
     }
+}
+
+/// How far a stored horizon reaches; None is "everything": it knows the most.
+fn reach(horizon: Option<u64>) -> u64 {
+    horizon.unwrap_or(u64::MAX)
 }
 
 /// "Watched up to" of the board the fan had open last (None: everything).
@@ -138,13 +144,25 @@ pub fn forget_address_board() {
     }
 }
 
-/// Keeps the previewed shared board as a board of the fan's own.
+/// Keeps the previewed shared board as a board of the fan's own, at the fan's own "Watched up
+/// to": what the preview revealed beyond it stays hidden there (and a notice says how to show it).
 pub fn save_shared(boards: Boards, state: BoardState) {
-    let board = state.doc.with_board(Board::clone);
+    let own = own_horizon(boards);
+    let mut board = state.doc.with_board(Board::clone);
+    let beyond_own = reach(own) < reach(board.horizon);
+    if beyond_own {
+        board.horizon = own;
+    }
     match boards.add(&board) {
         Ok(()) => {
             forget_address_board();
-            boards.notices.info("shared", "The shared board is now one of your boards.".to_string());
+            boards.notices.dismiss_topic("horizon-ask");
+            let kept = "The shared board is now one of your boards.".to_string();
+            let text = match own {
+                Some(h) if beyond_own => format!("{kept} It opens at what you have watched (up to {}), so what the sender saw beyond it is hidden; choose a later episode under Watched up to to show it.", if h == 0 { "nothing yet".to_string() } else { format!("episode {h}") }),
+                _ => kept,
+            };
+            boards.notices.info("shared", text);
         }
         Err(e) => boards.notices.problem("shared", format!("The shared board could not be saved: {e}.")),
     }

@@ -71,6 +71,7 @@ fn CanonCard(entity: Entity, state: BoardState) -> impl IntoView {
         <p>{entity.description.clone()}</p>
         <p class="known">{known}</p>
         <blockquote class="source">{entity.source.clone()}</blockquote>
+        <SourceName state/>
         <Connections id=entity.id.clone() state/>
         <div class="row">
             <button class="button" title="Dim everything beyond this card's strings (F)"
@@ -194,6 +195,7 @@ fn CanonStringFacts(link: CanonLink, state: BoardState) -> impl IntoView {
         <p class="kind">"Canon string"</p>
         <h3 class="inspected-title">{state.string_name(&link.from, &link.label, &link.to)}</h3>
         <blockquote class="source">{link.source.clone()}</blockquote>
+        <SourceName state/>
     }
 }
 
@@ -236,4 +238,18 @@ fn PinToggle(id: String, state: BoardState) -> impl IntoView {
             "Pin in place"
         </button>
     }
+}
+
+/// Where a quote comes from: the universe's own source, named once under each quote, so that a fan
+/// can tell the source's words from what it reports others said.
+#[component]
+fn SourceName(state: BoardState) -> impl IntoView {
+    let source = state.doc.universe.with_value(|u| u.source.clone());
+    let (title, detail) = match source.rsplit_once(" (") {
+        Some((title, detail)) if detail.ends_with(')') => {
+            (title.to_string(), format!(", {}", detail.trim_end_matches(')')))
+        }
+        _ => (source, String::new()),
+    };
+    view! { <p class="source-name">"Source: "<cite>{title}</cite>{detail}</p> }
 }

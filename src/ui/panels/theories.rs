@@ -2,6 +2,7 @@
 //! choose the active one), with how much each holds.
 
 use crate::model::board::{Theory, MAX_THEORY_NAME};
+use crate::model::horizon::{entity_known, Horizon};
 use crate::model::universe::Kind;
 use crate::session::open_board::BoardState;
 use leptos::prelude::*;
@@ -46,19 +47,36 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
     let counts = move || {
         state.doc.revision.track();
         id.with_value(|id| {
+            let horizon = state.view.effective_horizon();
             state.doc.with_board(|b| {
-                let strings = b.strings.values().filter(|s| &s.theory == id).count();
+                // Only what the horizon lets through is counted: a count must not give away
+                // that a theory ties something the fan has not seen yet.
+                let known = |card: &str| {
+                    b.cards.contains_key(card)
+                        || state.doc.universe.with_value(|u| {
+                            u.entity(card).is_some_and(|e| entity_known(e, horizon, u.episodes))
+                        })
+                };
+                let (shown, beyond): (Vec<_>, Vec<_>) = b
+                    .strings
+                    .values()
+                    .filter(|s| &s.theory == id)
+                    .partition(|s| known(&s.from) && known(&s.to));
+                let strings = shown.len();
                 let (notes, cards): (Vec<_>, Vec<_>) = b
                     .cards
                     .values()
                     .filter(|c| c.theory.as_deref() == Some(id))
                     .partition(|c| c.kind == Kind::Note);
-                let mut text = format!(
-                    "{strings} string{} · {} note{}",
-                    plural(strings),
-                    notes.len(),
-                    plural(notes.len())
-                );
+                let mut text = match beyond.len() {
+                    0 => format!("{strings} string{}", plural(strings)),
+                    n => format!(
+                        "{strings} string{} shown, {n} beyond {}",
+                        plural(strings),
+                        beyond_words(horizon)
+                    ),
+                };
+                text += &format!(" · {} note{}", notes.len(), plural(notes.len()));
                 if !cards.is_empty() {
                     text += &format!(" · {} card{}", cards.len(), plural(cards.len()));
                 }
@@ -104,6 +122,14 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
                 "×"
             </button>
         </li>
+    }
+}
+
+/// What lies beyond `horizon`, as a count names it ("1 beyond episode 3").
+fn beyond_words(horizon: Horizon) -> String {
+    match horizon {
+        Horizon::Episode(n) => format!("episode {n}"),
+        _ => "what you have watched".to_string(),
     }
 }
 
