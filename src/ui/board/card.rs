@@ -9,6 +9,7 @@ use crate::session::open_board::{BoardState, CardView, Face};
 use crate::ui::board::card_face::{CanonFace, FanFace};
 use crate::ui::board::gestures::{capture, CLICK_SLOP};
 use crate::ui::board::pin::Pin;
+use crate::ui::board::words::Words;
 use crate::ui::chrome::focus::{focus_card, is_text_entry, reveal_and_focus};
 use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ struct Drag {
 }
 
 #[component]
-pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
+pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoView {
     let CardView { id, kind, face, position } = card;
     let size = card_size(kind);
     let drag = StoredValue::new(None::<Drag>);
@@ -238,6 +239,10 @@ pub fn Card(card: CardView, state: BoardState) -> impl IntoView {
                 move || state.lit.with(|lit| lit.as_ref().is_some_and(|lit| !lit.contains(&id)))
             }
             class:introduced=move || introduced_in.is_some() && state.view.replay.get() == introduced_in
+            class:title-hidden={
+                let id = id.clone();
+                move || words.with(|w| w.hidden_titles.contains(&id))
+            }
             class:pinned={
                 let id = id.clone();
                 move || state.doc.pinned.with(|p| p.contains(&id))

@@ -15,7 +15,7 @@ pub fn CanonFace(entity: Entity) -> impl IntoView {
         Kind::Character => view! {
             <Photo initials=initials(&entity.name)/>
             <div class="caption">
-                <strong class="title">{entity.name.clone()}</strong>
+                <strong class="title" data-role="title">{entity.name.clone()}</strong>
                 <span class="actor" class:unknown=entity.actor.is_none()>
                     {entity.actor.clone().unwrap_or_else(|| "actor not named".into())}
                 </span>
@@ -24,13 +24,13 @@ pub fn CanonFace(entity: Entity) -> impl IntoView {
         .into_any(),
         Kind::Episode => view! {
             <span class="ticket-label" aria-hidden="true">"Episode"</span>
-            <strong class="ticket-number" aria-hidden="true">{entity.number.unwrap_or_default()}</strong>
+            <strong class="ticket-number" data-role="title" aria-hidden="true">{entity.number.unwrap_or_default()}</strong>
             <span class="ticket-stub" aria-hidden="true">"Admit one"</span>
         }
         .into_any(),
         kind => view! {
             <span class="kind-tag" aria-hidden="true">{kind_tag(kind)}</span>
-            <strong class="title">{entity.name.clone()}</strong>
+            <strong class="title" data-role="title">{entity.name.clone()}</strong>
             <p class="description">{entity.description.clone()}</p>
         }
         .into_any(),
@@ -61,12 +61,13 @@ pub fn FanFace(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
             {(kind != Kind::Note).then(|| view! {
                 <span class="kind-tag" aria-hidden="true">{format!("Your {}", kind.label())}</span>
             })}
-            // A note shows a title only when it has one (from a JSON Canvas file).
-            {move || (kind != Kind::Note || !title().trim().is_empty()).then(|| view! {
-                <strong class="title" class:placeholder=move || title().trim().is_empty()>
-                    {move || if title().trim().is_empty() { card.with(FanCard::title_shown) } else { title() }}
-                </strong>
-            })}
+            // A note shows a title only when it has one (from a JSON Canvas file); zoomed out, a
+            // note without one goes by its first line (`note-title`, drawn only then).
+            <strong class="title" data-role="title"
+                class:placeholder=move || title().trim().is_empty()
+                class:note-title=move || kind == Kind::Note && title().trim().is_empty()>
+                {move || if title().trim().is_empty() { card.with(FanCard::title_shown) } else { title() }}
+            </strong>
             <p class="fan-text" class:placeholder=move || text().trim().is_empty()>
                 {move || {
                     let blank = text().trim().is_empty() && title().trim().is_empty();

@@ -8,6 +8,7 @@ use crate::ui::board::card::Card;
 use crate::ui::board::culling::{drawn_views, Overview};
 use crate::ui::board::gestures::{capture, is_on_card, Contact, Gesture, Marquee, CLICK_SLOP};
 use crate::ui::board::string::{RubberBand, Strand};
+use crate::ui::board::words::words;
 use crate::web::debounce::Debounce;
 use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::html::Div;
@@ -40,6 +41,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let marquee = RwSignal::new(None::<Marquee>);
     let press = StoredValue::new(None::<(i32, Point)>);
     let drawn = drawn_views(state);
+    let words = words(state, drawn);
     // Its own memo, so the outlines are redrawn only when the board switches to them.
     let overview = Memo::new(move |_| drawn.with(|d| d.overview));
     // When a click last zoomed in from the overview: the double-click it may be part of does not
@@ -206,6 +208,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             class:select-mode=move || state.ui.select_mode.get()
             class:far=move || state.view.viewport.with(|v| v.zoom < PINS_FROM_ZOOM)
             class:overview-mode=move || overview.get()
+            class:titles-only=move || words.with(|w| w.titles_only)
             class:connecting=move || state.ui.connecting.with(|c| c.is_some())
             node_ref=board_ref
             role="application"
@@ -226,16 +229,17 @@ pub fn Board(state: BoardState) -> impl IntoView {
                 }
             }
         >
-            <div class="world" style:transform=world_transform>
+            <div class="world" style:transform=world_transform
+                style:--zoom=move || format!("{:.4}", state.view.viewport.with(|v| v.zoom))>
                 {move || overview.get().then(|| view! { <Overview state/> })}
                 <div class="cards">
                     <For each=move || drawn.with(|d| d.cards.clone()) key=|c| c.id.clone() let:card>
-                        <Card card state/>
+                        <Card card state words/>
                     </For>
                 </div>
                 <svg class="strings" width="1" height="1" aria-label="Strings" role="group">
                     <For each=move || drawn.with(|d| d.strings.clone()) key=|s| s.id.clone() let:string>
-                        <Strand string state/>
+                        <Strand string state words/>
                     </For>
                     <RubberBand state/>
                 </svg>

@@ -10,3 +10,4 @@ pub mod gestures;
 pub mod minimap;
 pub mod pin;
 pub mod string;
+pub mod words;

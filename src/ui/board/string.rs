@@ -6,6 +6,7 @@ use crate::model::geometry::Point;
 use crate::model::layout::pin;
 use crate::model::string_path::SaggingString;
 use crate::session::open_board::{BoardState, StringFace, StringView};
+use crate::ui::board::words::Words;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 
@@ -13,12 +14,12 @@ use leptos::prelude::*;
 const HIT_FROM: f64 = 0.15;
 
 #[component]
-pub fn Strand(string: StringView, state: BoardState) -> impl IntoView {
-    strand(string, state)
+pub fn Strand(string: StringView, state: BoardState, words: Memo<Words>) -> impl IntoView {
+    strand(string, state, words)
 }
 
 /// A string's view; None when one of its cards is not on the board.
-fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
+fn strand(string: StringView, state: BoardState, words: Memo<Words>) -> Option<AnyView> {
     let StringView { id, from, to, face } = string;
     let (from_at, to_at) = (state.doc.position(&from)?, state.doc.position(&to)?);
     let (from_kind, to_kind) = (state.doc.kind_of(&from)?, state.doc.kind_of(&to)?);
@@ -39,10 +40,24 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
     // Keeps the dashes where they are along the whole string, wherever the drawn part begins.
     let dash_offset =
         move || drawn_part.with(|p| format!("{:.1}", p.as_ref().map_or(0.0, |(_, skipped)| *skipped)));
-    let label_at = Memo::new(move |_| curve.get().midpoint());
     let (from_id, to_id) = (StoredValue::new(from.clone()), StoredValue::new(to.clone()));
     let id_store = StoredValue::new(id.clone());
     let selected = move || id_store.with_value(|id| state.ui.selection.with(|s| s.strings.contains(id)));
+    // Where the label sits, clear of cards and titles; without a clear spot it waits, at the
+    // middle, until asked for.
+    let spot = Memo::new(move |_| id_store.with_value(|id| words.with(|w| w.spots.get(id).copied())));
+    let label_at = Memo::new(move |_| {
+        let curve = curve.get();
+        spot.get().map_or_else(|| curve.midpoint(), |s| curve.at(s.t))
+    });
+    // Asked for: the string or one of its cards is selected or has focus.
+    let asked = move || {
+        let ends = |id: &String| from_id.with_value(|f| to_id.with_value(|t| id == f || id == t));
+        selected()
+            || state.ui.selection.with(|s| s.cards.iter().any(ends))
+            || state.ui.focused_card.with(|f| f.as_ref().is_some_and(ends))
+    };
+    let placed = move || spot.with(Option::is_some);
 
     match face {
         StringFace::Canon(link) => {
@@ -55,6 +70,8 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
                     <g
                         class="string canon"
                         class:selected=selected
+                        class:asked=asked
+                        class:unplaced=move || !placed()
                         class:dimmed=dimmed(state, &from, &to)
                         class:introduced=move || link_episode.is_some() && state.view.replay.get() == link_episode
                         data-link-id=id
@@ -108,6 +125,8 @@ fn strand(string: StringView, state: BoardState) -> Option<AnyView> {
                     <g
                         class=move || format!("string theory confidence-{}", confidence().label())
                         class:selected=selected
+                        class:asked=asked
+                        class:unplaced=move || !placed()
                         class:dimmed=dimmed(state, &from, &to)
                         data-link-id=id
                         data-from=from
@@ -150,6 +169,7 @@ fn Label(
     view! {
         <text
             class="string-label"
+            data-role="label"
             class:struck=struck
             x=move || format!("{:.1}", at.get().x)
             y=move || format!("{:.1}", at.get().y + 5.0)

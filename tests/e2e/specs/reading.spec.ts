@@ -1,0 +1,105 @@
+import type { Page } from "@playwright/test";
+import { expect, openAt, openCentredOn, screenshot, test, worldPosition } from "./helpers";
+
+// A board a fan can read at every zoom: every drawn title at least 12 CSS px on screen, no two
+// drawn titles overlapping, no string label on a title (or, drawn in full, on a card), and at the
+// opening view and after Fit no card under the bars, the minimap or the panel.
+
+type Box = { x: number; y: number; w: number; h: number; name: string };
+
+/** What the board draws on screen now: titles (with their size on screen), labels, cards, overlays. */
+function words(page: Page) {
+  return page.evaluate(() => {
+    const m = /scale\(([-\d.]+)\)/.exec((document.querySelector(".world") as HTMLElement).style.transform);
+    const zoom = Number(m![1]);
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true });
+    };
+    const box = (el: Element, name: string) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, name };
+    };
+    const titles = [...document.querySelectorAll('[data-card-id] [data-role="title"]')].filter(shown).map((el) => ({
+      ...box(el, el.closest("[data-card-id]")!.getAttribute("data-card-id")!),
+      px: parseFloat(getComputedStyle(el).fontSize) * zoom,
+    }));
+    const labels = [...document.querySelectorAll('[data-link-id] [data-role="label"]')]
+      .filter(shown)
+      .map((el) => box(el, el.closest("[data-link-id]")!.getAttribute("data-link-id")!));
+    const cards = [...document.querySelectorAll("[data-card-id]")].map((el) => box(el, el.getAttribute("data-card-id")!));
+    const overlays = [".toolbar", ".bar-row", ".first-hint", ".minimap", ".dock"]
+      .map((q) => document.querySelector(q))
+      .filter((el): el is Element => !!el && shown(el))
+      .map((el, i) => box(el, [".toolbar", ".bar-row", ".first-hint", ".minimap", ".dock"][i]));
+    return { zoom, titles, labels, cards, overlays };
+  });
+}
+
+/** Overlap of more than a pixel (axis-aligned boxes of slightly tilted cards touch at their corners). */
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+
+async function expectReadable(page: Page, what: string, { clearOfOverlays = false } = {}) {
+  const w = await words(page);
+  expect(w.titles.length, `${what}: some titles are drawn`).toBeGreaterThan(0);
+  for (const t of w.titles) expect(t.px, `${what}: ${t.name}'s title on screen`).toBeGreaterThanOrEqual(12);
+  for (const [i, a] of w.titles.entries()) {
+    for (const b of w.titles.slice(i + 1)) expect(overlap(a, b), `${what}: titles of ${a.name} and ${b.name} overlap`).toBe(false);
+    for (const l of w.labels) expect(overlap(a, l), `${what}: label ${l.name} on ${a.name}'s title`).toBe(false);
+  }
+  if (clearOfOverlays) {
+    for (const c of w.cards) {
+      for (const o of w.overlays) expect(overlap(c, o), `${what}: ${c.name} under ${o.name}`).toBe(false);
+    }
+  }
+  return w;
+}
+
+for (const [name, viewport] of [
+  ["laptop", { width: 1366, height: 768 }],
+  ["phone", { width: 375, height: 667 }],
+] as const) {
+  test(`the board reads at the opening view, after Fit and at 10, 25 and 50 % (${name})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto("/");
+    await expect(page.locator("[data-card-id]").first()).toBeAttached();
+    await expect.poll(async () => (await words(page)).titles.length).toBeGreaterThan(5);
+    await expectReadable(page, "opening view", { clearOfOverlays: true });
+    await screenshot(page, `reading-open-${name}`);
+    await page.getByRole("button", { name: "Fit to view" }).click();
+    await expectReadable(page, "after Fit", { clearOfOverlays: true });
+    const at = await worldPosition(page, "renee-ballard");
+    for (const zoom of [0.1, 0.25, 0.5]) {
+      // Renée Ballard's card in the middle of the window.
+      await openAt(page, { x: viewport.width / 2 - (at.x + 86) * zoom, y: viewport.height / 2 - (at.y + 112) * zoom, zoom });
+      await expectReadable(page, `at ${zoom * 100} %`);
+      await screenshot(page, `reading-${zoom * 100}-percent-${name}`);
+    }
+  });
+}
+
+test("drawn in full, string labels sit clear of every card, before and after Tidy", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openCentredOn(page, "case-1995-runaway", 0.8);
+  const labelsClear = async (what: string) => {
+    const w = await expectReadable(page, what);
+    expect(w.labels.length, `${what}: some labels are drawn`).toBeGreaterThan(0);
+    for (const l of w.labels) for (const c of w.cards) expect(overlap(l, c), `${what}: label ${l.name} on ${c.name}`).toBe(false);
+  };
+  await labelsClear("at 80 %");
+  await screenshot(page, "reading-labels-80-percent");
+  await page.getByRole("button", { name: "Tidy" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeEnabled();
+  await labelsClear("after Tidy");
+  await screenshot(page, "reading-labels-after-tidy");
+});
+
+test("a label with no clear spot waits, and shows when its string's card is selected", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openCentredOn(page, "renee-ballard", 0.3);
+  // Zoomed out to titles, labels wait to be asked for.
+  expect((await words(page)).labels).toEqual([]);
+  await page.locator('[data-card-id="renee-ballard"]').click();
+  await expect.poll(async () => (await words(page)).labels.length).toBeGreaterThan(0);
+});
