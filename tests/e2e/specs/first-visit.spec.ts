@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { answeredContext, expect, screenshot, test } from "./helpers";
+import { answeredContext, expect, screenshot, test, makeShareLink } from "./helpers";
 
 // A fan's first visit: nothing beyond the premise is shown until they say how far they watched.
 test.use({ firstVisit: true });
@@ -54,11 +54,7 @@ for (const [name, viewport] of [
 test("a share link opened on a first visit asks too, and shows the board cut to the answer", async ({ page, browser }) => {
   const sender = await (await answeredContext(browser)).newPage();
   await sender.goto("/");
-  await sender.getByRole("button", { name: "Share", exact: true }).click();
-  await sender.getByRole("button", { name: "Share link" }).click();
-  const field = sender.getByRole("textbox", { name: "Share link URL" });
-  await expect(field).toHaveValue(/#board=1\./);
-  const url = await field.inputValue();
+  const url = await makeShareLink(sender);
 
   await page.goto(url);
   const dialog = page.getByRole("dialog", { name: "How far have you watched?" });

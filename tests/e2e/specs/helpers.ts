@@ -162,3 +162,26 @@ export async function openPanel(page: Page) {
   if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
   await expect(page.getByRole("region", { name: "Boards" })).toBeVisible();
 }
+
+/** A share link of the board on screen, made with the Share dialog (left open). */
+export async function makeShareLink(page: Page) {
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("button", { name: "Share link" }).click();
+  const field = page.getByRole("textbox", { name: "Share link URL" });
+  await expect(field).toHaveValue(/#board=1\./);
+  return field.inputValue();
+}
+
+/** Drops a file with `content` onto the board, as a fan dragging it from their desktop would. */
+export async function dropFile(page: Page, name: string, content: string) {
+  await page.evaluate(
+    ([name, content]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], name, { type: "application/json" }));
+      const target = document.querySelector(".board")!;
+      target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [name, content],
+  );
+}

@@ -1,16 +1,12 @@
 import type { Page } from "@playwright/test";
-import { card, expect, openBoard, STORAGE_KEY, test } from "./helpers";
+import { card, dropFile, expect, makeShareLink, openBoard, STORAGE_KEY, test } from "./helpers";
 
 // Replacing the board on screen while the fan is busy with it: nothing typed is lost, and nothing
 // breaks (the `test` of ./helpers fails on any panic).
 
 /** A share link of the board on screen, made with the Share dialog, which is then closed. */
 async function makeLink(page: Page) {
-  await page.getByRole("button", { name: "Share", exact: true }).click();
-  await page.getByRole("button", { name: "Share link" }).click();
-  const field = page.getByRole("textbox", { name: "Share link URL" });
-  await expect(field).toHaveValue(/#board=1\./);
-  const url = await field.inputValue();
+  const url = await makeShareLink(page);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
   return url;
@@ -22,13 +18,7 @@ test("a note being typed when a board file is dropped on the page is kept in its
   await openBoard(page);
   await page.getByRole("button", { name: "Add note" }).click();
   await page.getByRole("textbox", { name: "Note text" }).fill("Billets knew in 1995");
-  await page.evaluate((content) => {
-    const data = new DataTransfer();
-    data.items.add(new File([content], "dropped.caseboard.json", { type: "application/json" }));
-    const target = document.querySelector(".board")!;
-    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
-    target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, JSON.stringify(fileBoard));
+  await dropFile(page, "dropped.caseboard.json", JSON.stringify(fileBoard));
   await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible();
   await expect(page.getByRole("alertdialog", { name: "Caseboard stopped" })).toHaveCount(0);
   const stored = await page.evaluate((key) => localStorage.getItem(key) ?? "", STORAGE_KEY);

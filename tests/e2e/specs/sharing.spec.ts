@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition, zoom, answeredContext } from "./helpers";
+import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition, zoom, answeredContext, dropFile } from "./helpers";
 
 /** Opens the app on whatever board storage holds and waits for its cards. */
 async function openApp(page: Page) {
@@ -146,13 +146,7 @@ test("link lengths: the default board with every card moved fits in 2,000 charac
 test("a board file dropped onto the page is imported as a new board", async ({ page }) => {
   await openBoard(page);
   const text = JSON.stringify(theoryBoard("Dropped board"));
-  await page.evaluate((content) => {
-    const data = new DataTransfer();
-    data.items.add(new File([content], "dropped.caseboard.json", { type: "application/json" }));
-    const target = document.querySelector(".board")!;
-    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
-    target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, text);
+  await dropFile(page, "dropped.caseboard.json", text);
   await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible();
   await expect(card(page, "n-1")).toContainText("Billets knew");
   await openPanel(page);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answeredContext, BLANK, card, expect, openBoard, STORAGE_KEY, test } from "./helpers";
+import { answeredContext, BLANK, card, expect, openBoard, STORAGE_KEY, test, makeShareLink } from "./helpers";
 
 // Nothing beyond the fan's horizon leaks: not through a count, not through a shared preview's
 // reveal, and every canon quote says whose words it is.
@@ -38,11 +38,7 @@ test("a theory whose strings all lie beyond the horizon does not count them as s
 test("what a shared preview reveals stays in the preview: the saved board keeps the fan's own horizon", async ({ page, browser }) => {
   const sender = await (await answeredContext(browser)).newPage();
   await sender.goto("/");
-  await sender.getByRole("button", { name: "Share", exact: true }).click();
-  await sender.getByRole("button", { name: "Share link" }).click();
-  const field = sender.getByRole("textbox", { name: "Share link URL" });
-  await expect(field).toHaveValue(/#board=1\./);
-  const url = await field.inputValue();
+  const url = await makeShareLink(sender);
 
   await storeTheory(page, 1, "grace-billets");
   await page.goto(url);
