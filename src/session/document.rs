@@ -94,11 +94,6 @@ impl Document {
         self.fan_cards.with_value(|c| c.get(id).copied())
     }
 
-    /// The signals of the fan's cards, in id order.
-    pub fn fan_card_signals(&self) -> Vec<(String, RwSignal<FanCard>)> {
-        self.fan_cards.with_value(|m| m.iter().map(|(id, s)| (id.clone(), *s)).collect())
-    }
-
     pub fn fan_string(&self, id: &str) -> Option<RwSignal<FanString>> {
         self.fan_strings.with_value(|s| s.get(id).copied())
     }
