@@ -1,3 +1,4 @@
+use caseboard::model::board::Arrangement;
 mod support;
 
 use caseboard::formats::canvas::{
@@ -23,7 +24,7 @@ fn ballard() -> &'static Universe {
 
 fn defaults() -> &'static HashMap<String, Point> {
     static DEFAULTS: OnceLock<HashMap<String, Point>> = OnceLock::new();
-    DEFAULTS.get_or_init(|| default_layout(ballard()))
+    DEFAULTS.get_or_init(|| default_layout(ballard(), Arrangement::Wide))
 }
 
 fn import_text(text: &str) -> Result<Board, CanvasError> {

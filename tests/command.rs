@@ -1,3 +1,4 @@
+use caseboard::model::board::Arrangement;
 mod support;
 
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
@@ -34,7 +35,7 @@ fn fixture() -> &'static Fixture {
     static FIXTURE: std::sync::OnceLock<Fixture> = std::sync::OnceLock::new();
     FIXTURE.get_or_init(|| {
         let universe = Universe::ballard().unwrap();
-        let defaults = default_layout(&universe);
+        let defaults = default_layout(&universe, Arrangement::Wide);
         Fixture { universe, defaults }
     })
 }

@@ -1,10 +1,13 @@
+use caseboard::model::board::Arrangement;
 use caseboard::model::geometry::{Point, Rect, Size};
 use caseboard::model::layout::{card_size, cascaded, clear_spot, default_layout, CARD_GAP, CASCADE};
 use caseboard::model::universe::{Kind, Universe};
+
+mod support;
 use proptest::prelude::*;
 
-fn rects(universe: &Universe) -> Vec<(String, Kind, Rect)> {
-    let layout = default_layout(universe);
+fn rects(universe: &Universe, arrangement: Arrangement) -> Vec<(String, Kind, Rect)> {
+    let layout = default_layout(universe, arrangement);
     universe
         .entities
         .iter()
@@ -12,11 +15,9 @@ fn rects(universe: &Universe) -> Vec<(String, Kind, Rect)> {
         .collect()
 }
 
-#[test]
-fn every_card_has_a_place_and_none_overlap() {
-    let universe = Universe::ballard().unwrap();
-    let cards = rects(&universe);
-    assert_eq!(cards.len(), universe.entities.len());
+const BOTH: [Arrangement; 2] = [Arrangement::Wide, Arrangement::Tall];
+
+fn assert_no_overlaps(cards: &[(String, Kind, Rect)]) {
     for (i, (a_id, _, a)) in cards.iter().enumerate() {
         for (b_id, _, b) in &cards[i + 1..] {
             assert!(!a.overlaps(b, CARD_GAP - 0.01), "{a_id} and {b_id} overlap: {a:?} {b:?}");
@@ -25,24 +26,121 @@ fn every_card_has_a_place_and_none_overlap() {
 }
 
 #[test]
-fn cases_sit_in_the_middle_and_episodes_along_the_bottom() {
+fn every_card_has_a_place_and_none_overlap() {
     let universe = Universe::ballard().unwrap();
-    let cards = rects(&universe);
-    let of = |kind| cards.iter().filter(move |c| c.1 == kind).map(|c| c.2);
-    let distance = |r: Rect| r.center().x.hypot(r.center().y);
-    let farthest_case = of(Kind::Case).map(distance).fold(0.0, f64::max);
-    let nearest_person = of(Kind::Character).map(distance).fold(f64::MAX, f64::min);
-    assert!(farthest_case < nearest_person, "{farthest_case} vs {nearest_person}");
-    let lowest_other =
-        cards.iter().filter(|c| c.1 != Kind::Episode).map(|c| c.2.bottom()).fold(f64::MIN, f64::max);
-    assert!(of(Kind::Episode).all(|r| r.y > lowest_other));
+    for arrangement in BOTH {
+        let cards = rects(&universe, arrangement);
+        assert_eq!(cards.len(), universe.entities.len());
+        assert_no_overlaps(&cards);
+    }
+}
+
+#[test]
+fn cases_sit_in_the_middle_people_around_them_and_episodes_along_the_bottom() {
+    let universe = Universe::ballard().unwrap();
+    for arrangement in BOTH {
+        let cards = rects(&universe, arrangement);
+        let of = |kinds: &'static [Kind]| {
+            Rect::bounding(cards.iter().filter(move |c| kinds.contains(&c.1)).map(|c| c.2)).unwrap()
+        };
+        let (cases, people) = (of(&[Kind::Case]), of(&[Kind::Character]));
+        let centre = cases.center();
+        assert!(
+            centre.x.abs() < 1.0 && centre.y.abs() < 1.0,
+            "{arrangement:?}: cases off centre at {centre:?}"
+        );
+        for (id, kind, r) in &cards {
+            let inside_people = people.overlaps(r, 0.0);
+            match kind {
+                Kind::Character => assert!(!cases.overlaps(r, 0.0), "{id} is among the cases"),
+                Kind::Place | Kind::Evidence => assert!(!inside_people, "{id} is among the people"),
+                _ => {}
+            }
+        }
+        let lowest_other =
+            cards.iter().filter(|c| c.1 != Kind::Episode).map(|c| c.2.bottom()).fold(f64::MIN, f64::max);
+        assert!(cards.iter().filter(|c| c.1 == Kind::Episode).all(|c| c.2.y > lowest_other));
+    }
+}
+
+/// The share of the layout's box that its cards cover, and the box.
+fn density(universe: &Universe, arrangement: Arrangement) -> (f64, Rect) {
+    let cards = rects(universe, arrangement);
+    let bounds = Rect::bounding(cards.iter().map(|c| c.2)).unwrap();
+    let covered: f64 = cards.iter().map(|c| c.2.width * c.2.height).sum();
+    (covered / (bounds.width * bounds.height), bounds)
+}
+
+#[test]
+fn the_layout_leaves_no_empty_acres_and_takes_the_screens_shape() {
+    let universe = Universe::ballard().unwrap();
+    let (wide, wide_box) = density(&universe, Arrangement::Wide);
+    let (tall, tall_box) = density(&universe, Arrangement::Tall);
+    println!("wide: {:.0} x {:.0}, cards cover {:.0} %", wide_box.width, wide_box.height, wide * 100.0);
+    println!("tall: {:.0} x {:.0}, cards cover {:.0} %", tall_box.width, tall_box.height, tall * 100.0);
+    assert!(wide > 0.5 && tall > 0.5, "cards cover {wide:.2} (wide) and {tall:.2} (tall) of the layout");
+    assert!(wide_box.width > 1.8 * wide_box.height, "wide is {wide_box:?}");
+    assert!(tall_box.height > 1.2 * tall_box.width, "tall is {tall_box:?}");
+}
+
+/// A universe of `n` entities of every kind, each tied to a few others.
+fn generated(n: usize, seed: u64) -> Universe {
+    // No episodes: a show has as many as it has, whatever its size.
+    let kinds = ["case", "character", "character", "character", "place", "evidence"];
+    let mut rng = support::Rng(seed.max(1));
+    let entities: Vec<String> = (0..n)
+        .map(|i| {
+            let kind = kinds[rng.below(kinds.len())];
+            format!(
+                r#"{{"id":"e{i}","kind":"{kind}","name":"Entity {i}","description":"","source":"tests"}}"#
+            )
+        })
+        .collect();
+    let links: Vec<String> = (0..n * 2)
+        .filter_map(|i| {
+            let (from, to) = (rng.below(n), rng.below(n));
+            (from != to).then(|| {
+                format!(r#"{{"id":"l{i}","from":"e{from}","to":"e{to}","label":"tied","source":"tests"}}"#)
+            })
+        })
+        .collect();
+    let json = format!(
+        r#"{{"id":"gen","version":1,"title":"Generated","episodes":10,"source":"tests","entities":[{}],"links":[{}]}}"#,
+        entities.join(","),
+        links.join(",")
+    );
+    Universe::parse(&json).expect("the generated universe is valid")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Whatever the universe, every card gets a place and none overlap.
+    #[test]
+    fn no_universe_makes_cards_overlap(n in 1usize..120, seed in 1u64..u64::MAX) {
+        let universe = generated(n, seed);
+        for arrangement in BOTH {
+            let cards = rects(&universe, arrangement);
+            prop_assert_eq!(cards.len(), n);
+            assert_no_overlaps(&cards);
+        }
+    }
+}
+
+#[test]
+fn a_universe_of_ten_thousand_entities_is_laid_out_at_once() {
+    let universe = generated(10_000, 7);
+    let started = std::time::Instant::now();
+    let layout = default_layout(&universe, Arrangement::Wide);
+    // Printed, never asserted: the machine's speed is not the test's.
+    println!("10,000 entities laid out in {:?}", started.elapsed());
+    assert_eq!(layout.len(), 10_000);
 }
 
 #[test]
 fn the_layout_is_the_same_every_time() {
     let universe = Universe::ballard().unwrap();
-    let a = default_layout(&universe);
-    let b = default_layout(&universe);
+    let a = default_layout(&universe, Arrangement::Wide);
+    let b = default_layout(&universe, Arrangement::Wide);
     assert_eq!(a, b);
 }
 
@@ -68,7 +166,7 @@ fn cards_from_elsewhere_are_placed_beside_the_canon_keeping_their_arrangement() 
     place_beside_canon(&mut board, &universe);
     let (a, b) = (board.positions["a"], board.positions["b"]);
     assert_eq!((b.x - a.x, b.y - a.y), (300.0, 120.0));
-    let defaults = default_layout(&universe);
+    let defaults = default_layout(&universe, Arrangement::Wide);
     for entity in &universe.entities {
         let canon = Rect::at(defaults[&entity.id], card_size(entity.kind));
         for at in [a, b] {

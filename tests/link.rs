@@ -1,3 +1,4 @@
+use caseboard::model::board::Arrangement;
 mod support;
 
 use caseboard::formats::link::{
@@ -91,7 +92,7 @@ fn sample() -> Shared {
 
 fn every_canon_card_moved() -> Shared {
     let mut board = Board::new("ballard", 1);
-    for (id, home) in default_layout(ballard()) {
+    for (id, home) in default_layout(ballard(), Arrangement::Wide) {
         board.positions.insert(id, home.offset(37.25, -12.5).rounded());
     }
     Shared { board, horizon: None }

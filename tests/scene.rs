@@ -1,3 +1,4 @@
+use caseboard::model::board::Arrangement;
 mod support;
 
 use caseboard::model::board::{Board, Confidence, FanCard, FanString};
@@ -19,7 +20,7 @@ fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
 #[test]
 fn the_default_board_shows_every_entity_and_relation_in_canon_red() {
     let universe = Universe::ballard().unwrap();
-    let defaults = default_layout(&universe);
+    let defaults = default_layout(&universe, Arrangement::Wide);
     let shown = scene(&Board::new("ballard", 1), &universe, &defaults, Horizon::Everything);
     assert_eq!(shown.cards.len(), universe.entities.len());
     assert_eq!(shown.strings.len(), universe.links.len());
@@ -40,7 +41,7 @@ fn the_default_board_shows_every_entity_and_relation_in_canon_red() {
 #[test]
 fn hidden_cards_and_hidden_theories_leave_the_scene_with_their_strings() {
     let universe = Universe::ballard().unwrap();
-    let defaults = default_layout(&universe);
+    let defaults = default_layout(&universe, Arrangement::Wide);
     let mut board = Board::new("ballard", 1);
     board.hidden.insert("harry-bosch".into());
     board.positions.insert("renee-ballard".into(), Point::new(5.0, 6.0));
@@ -80,7 +81,7 @@ fn hidden_cards_and_hidden_theories_leave_the_scene_with_their_strings() {
 #[test]
 fn a_horizon_leaves_later_canon_and_its_strings_out_of_the_scene() {
     let universe = Universe::ballard().unwrap();
-    let defaults = default_layout(&universe);
+    let defaults = default_layout(&universe, Arrangement::Wide);
     let mut board = Board::new("ballard", 1);
     board.theories.insert("t".into(), theory("t", "#2a7de1", true));
     board.cards.insert("free".into(), scene_note("free", None));

@@ -1,3 +1,4 @@
+use caseboard::model::board::Arrangement;
 mod support;
 
 use caseboard::formats::svg::{bounds, render};
@@ -20,7 +21,7 @@ fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let universe = Universe::ballard().unwrap();
-        let defaults = default_layout(&universe);
+        let defaults = default_layout(&universe, Arrangement::Wide);
         Fixture { universe, defaults }
     })
 }

@@ -2,8 +2,10 @@
 //! flies off. The times for 500 and 5,000 cards show with
 //! `cargo test --release --test tidy -- --nocapture`.
 
+use caseboard::model::board::Arrangement;
 use caseboard::model::geometry::{Point, Rect};
-use caseboard::model::layout::{card_size, default_layout, CARD_GAP};
+use caseboard::model::layout::{card_size, default_layout, CARD_GAP, PIN_DROP};
+use caseboard::model::string_path::SaggingString;
 use caseboard::model::tidy::{tidy, TidyCard};
 use caseboard::model::universe::{Kind, Universe};
 use proptest::prelude::*;
@@ -17,10 +19,14 @@ const KINDS: [Kind; 6] =
 
 type Board = (Vec<TidyCard>, Vec<(usize, usize)>);
 
-/// The Ballard board as it opens: the default layout, the canon's strings as edges.
+/// The Ballard board as it opens on a laptop: the default layout, the canon's strings as edges.
 fn ballard() -> Board {
+    ballard_as(Arrangement::Wide)
+}
+
+fn ballard_as(arrangement: Arrangement) -> Board {
     let universe = Universe::ballard().unwrap();
-    let layout = default_layout(&universe);
+    let layout = default_layout(&universe, arrangement);
     let cards = universe
         .entities
         .iter()
@@ -93,7 +99,10 @@ fn the_ballard_board_tidies_without_overlaps_the_same_every_time() {
 
 #[test]
 fn tidying_draws_tied_cards_together() {
+    // The Ballard cards spread out to twice the default layout's size, as a fan's board may get.
     let (cards, edges) = ballard();
+    let cards: Vec<TidyCard> =
+        cards.into_iter().map(|c| TidyCard { at: Point::new(c.at.x * 2.0, c.at.y * 2.0), ..c }).collect();
     let start: Vec<Point> = cards.iter().map(|c| c.at).collect();
     let tidied = tidy(&cards, &edges);
     let mean = |at: &[Point]| {
@@ -208,5 +217,39 @@ proptest! {
         let tidied = tidy(&cards, &edges);
         prop_assert!(tidied.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
         check(&cards, &tidied);
+    }
+}
+
+/// How many strings run over a card other than their own two, taken as drawn (sagging from pin to
+/// pin) and sampled along their length.
+fn strings_over_cards(cards: &[TidyCard], tops: &[Point], edges: &[(usize, usize)]) -> usize {
+    let rects: Vec<Rect> = cards.iter().zip(tops).map(|(c, at)| Rect::at(*at, c.size)).collect();
+    let pin = |i: usize| Point::new(rects[i].center().x, rects[i].y + PIN_DROP);
+    edges
+        .iter()
+        .filter(|&&(a, b)| {
+            let curve = SaggingString::between(pin(a), pin(b));
+            (1..40).map(|k| curve.at(k as f64 / 40.0)).any(|p| {
+                rects.iter().enumerate().any(|(c, r)| {
+                    c != a && c != b && (r.x..=r.right()).contains(&p.x) && (r.y..=r.bottom()).contains(&p.y)
+                })
+            })
+        })
+        .count()
+}
+
+#[test]
+fn after_tidy_fewer_strings_run_over_cards() {
+    for arrangement in [Arrangement::Wide, Arrangement::Tall] {
+        let (cards, edges) = ballard_as(arrangement);
+        let start: Vec<Point> = cards.iter().map(|c| c.at).collect();
+        let tidied = tidy(&cards, &edges);
+        let (before, after) =
+            (strings_over_cards(&cards, &start, &edges), strings_over_cards(&cards, &tidied, &edges));
+        println!(
+            "{arrangement:?}: {before} of {} strings run over a card before Tidy, {after} after",
+            edges.len()
+        );
+        assert!(after < before, "{arrangement:?}: {before} before Tidy, {after} after");
     }
 }

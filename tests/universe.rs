@@ -135,7 +135,10 @@ fn the_example_universe_in_data_is_valid() {
     let universe = Universe::parse(&text).unwrap();
     assert_eq!(universe.id, "harbour-files");
     assert_eq!(universe.entities.len(), 8);
-    assert!(caseboard::model::layout::default_layout(&universe).len() == 8);
+    assert!(
+        caseboard::model::layout::default_layout(&universe, caseboard::model::board::Arrangement::Wide).len()
+            == 8
+    );
 }
 
 #[test]

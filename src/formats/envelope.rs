@@ -3,8 +3,8 @@
 
 use crate::formats::plain::plain_json_error;
 use crate::model::board::{
-    is_hex_colour, is_web_url, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL, MAX_TEXT,
-    MAX_THEORY_NAME, MAX_TITLE, MAX_URL,
+    is_hex_colour, is_web_url, Arrangement, Board, FanCard, FanString, Theory, MAX_BOARD_NAME, MAX_LABEL,
+    MAX_TEXT, MAX_THEORY_NAME, MAX_TITLE, MAX_URL,
 };
 use crate::model::filter::Filters;
 use crate::model::geometry::{Point, Viewport};
@@ -110,6 +110,9 @@ struct StoredBoard {
     horizon: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     filters: Option<StoredFilters>,
+    /// "tall" for a board laid out for a portrait screen; absent (or anything else) for wide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    arrangement: Option<String>,
 }
 
 /// What the fan hides from view; kinds by name, so an unknown one never makes a board unreadable.
@@ -122,6 +125,9 @@ struct StoredFilters {
     #[serde(default = "shown")]
     theory_strings: bool,
 }
+
+/// How a tall board's arrangement is stored.
+const TALL: &str = "tall";
 
 fn shown() -> bool {
     true
@@ -153,6 +159,7 @@ fn envelope_of(board: &Board, revision: u64) -> Envelope {
                 canon_strings: board.filters.canon_strings,
                 theory_strings: board.filters.theory_strings,
             }),
+            arrangement: (board.arrangement == Arrangement::Tall).then(|| TALL.to_string()),
         },
     }
 }
@@ -242,6 +249,10 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
             canon_strings: f.canon_strings,
             theory_strings: f.theory_strings,
         }),
+        arrangement: match stored.arrangement.as_deref() {
+            Some(TALL) => Arrangement::Tall,
+            _ => Arrangement::Wide,
+        },
     };
     check(&board)?;
     Ok(board)

@@ -21,6 +21,8 @@
 //! | 7 | strings | count; per string: id (text), from, to (cards), label (text), theory index, confidence (byte) |
 //! | 8 | viewport | x, y, zoom |
 //! | 9 | spoiler horizon | the last episode watched |
+//! | 10 | pinned cards | count; per card: card |
+//! | 11 | arrangement | 1 for a tall default layout (absent for wide; other values read as wide) |
 //!
 //! - Counts, indices and versions are varints: unsigned LEB128, 7 bits a byte, low bits first.
 //!   Text is a varint byte length, then UTF-8.
@@ -37,7 +39,7 @@
 //! form and the compression (base64url of deflate-raw), and changes only if those do.
 
 use super::envelope::{self, EnvelopeError};
-use crate::model::board::{Board, Confidence, FanCard, FanString, Theory};
+use crate::model::board::{Arrangement, Board, Confidence, FanCard, FanString, Theory};
 use crate::model::geometry::{Point, Viewport};
 use crate::model::universe::{Kind, Universe};
 use std::collections::HashMap;
@@ -62,6 +64,8 @@ const KINDS: [Kind; 6] =
 const FRAGMENT_PREFIX: &str = "board=";
 const POSITION_SCALE: f64 = 100.0;
 const ZOOM_SCALE: f64 = 10_000.0;
+/// The arrangement section's byte for a tall board.
+const TALL: u8 = 1;
 
 const UNIVERSE: u8 = 1;
 const NAME: u8 = 2;
@@ -73,8 +77,9 @@ const STRINGS: u8 = 7;
 const VIEWPORT: u8 = 8;
 const HORIZON: u8 = 9;
 const PINNED: u8 = 10;
+const ARRANGEMENT: u8 = 11;
 /// This version reads the tags 1 to `KNOWN_TAGS`.
-const KNOWN_TAGS: usize = 10;
+const KNOWN_TAGS: usize = 11;
 
 /// What a link carries: the board, and how far the sharer had watched.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -259,6 +264,9 @@ pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
         put_varint(&mut body, episode.into());
         put_section(&mut out, HORIZON, &body);
     }
+    if board.arrangement == Arrangement::Tall {
+        put_section(&mut out, ARRANGEMENT, &[TALL]);
+    }
     out
 }
 
@@ -318,6 +326,12 @@ pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
     if let Some(mut section) = sections.take(VIEWPORT) {
         let (x, y) = (section.number(POSITION_SCALE)?, section.number(POSITION_SCALE)?);
         board.viewport = Some(Viewport { x, y, zoom: section.number(ZOOM_SCALE)? });
+        section.finish()?;
+    }
+    if let Some(mut section) = sections.take(ARRANGEMENT) {
+        if section.byte()? == TALL {
+            board.arrangement = Arrangement::Tall;
+        }
         section.finish()?;
     }
     let mut horizon = None;

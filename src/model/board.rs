@@ -197,6 +197,30 @@ pub struct Board {
     /// the show does not have.
     pub horizon: Option<u64>,
     pub filters: Filters,
+    /// The shape of the default layout the canon cards start from.
+    pub arrangement: Arrangement,
+}
+
+/// The shape of a board's default layout: wide for a landscape screen, tall for a portrait phone,
+/// so either screen's Fit shows the cards as big as it can. Chosen when the board is made, on the
+/// screen it is made on, and kept with it: the board looks the same wherever it is opened or
+/// shared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Arrangement {
+    #[default]
+    Wide,
+    Tall,
+}
+
+impl Arrangement {
+    /// The arrangement suited to a screen of this size: tall when it is clearly taller than wide.
+    pub fn for_screen(width: f64, height: f64) -> Arrangement {
+        if height > width * 1.2 {
+            Arrangement::Tall
+        } else {
+            Arrangement::Wide
+        }
+    }
 }
 
 impl Board {

@@ -155,31 +155,10 @@ impl Viewport {
         Viewport { x: screen.width / 2.0 - center.x * zoom, y: screen.height / 2.0 - center.y * zoom, zoom }
     }
 
-    /// The view that shows all of `bounds` inside `area` (screen pixels), as large as it can,
-    /// clear of `obstacle` (something drawn over part of the area, such as the minimap): fitted
-    /// into whichever strip of the area beside the obstacle shows the board biggest.
-    pub fn fitting_clear_of(bounds: Rect, area: Rect, obstacle: Option<Rect>, margin: f64) -> Viewport {
-        let fit = |r: Rect| {
-            Viewport::fitting(bounds, Size { width: r.width, height: r.height }, margin).panned(r.x, r.y)
-        };
-        let Some(obstacle) = obstacle.filter(|o| o.overlaps(&area, 0.0)) else { return fit(area) };
-        let strips = [
-            Rect { height: obstacle.y - area.y, ..area },
-            Rect { y: obstacle.bottom(), height: area.bottom() - obstacle.bottom(), ..area },
-            Rect { width: obstacle.x - area.x, ..area },
-            Rect { x: obstacle.right(), width: area.right() - obstacle.right(), ..area },
-        ];
-        // A strip too thin to show anything is no place for the board.
-        let roomy = |r: &Rect| r.width.min(r.height) > 4.0 * margin;
-        strips
-            .into_iter()
-            .filter(roomy)
-            .map(fit)
-            .fold(None, |best: Option<Viewport>, v| match best {
-                Some(b) if b.zoom >= v.zoom => Some(b),
-                _ => Some(v),
-            })
-            .unwrap_or_else(|| fit(area))
+    /// The view that shows all of `bounds` inside `area` (screen pixels), as large as it can.
+    pub fn fitting_in(bounds: Rect, area: Rect, margin: f64) -> Viewport {
+        Viewport::fitting(bounds, Size { width: area.width, height: area.height }, margin)
+            .panned(area.x, area.y)
     }
 
     /// Positions to a hundredth of a pixel and zoom to four decimals, so the view saves exactly.

@@ -25,11 +25,35 @@ const LABEL_PAD: f64 = 4.0;
 /// the ends, short of the pins.
 const SPOTS: [f64; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
 
-/// The world rectangle a zoomed-out title of `chars` characters covers, centred on its card.
+/// The narrowest a zoomed-out title may wrap to on screen, in CSS pixels: a title wraps to the
+/// card's width on screen, but never narrower than this.
+pub const TITLE_MIN_WIDTH: f64 = 96.0;
+/// How much wider than its estimate a title may turn out, which the estimate must allow for
+/// before it says one line is enough.
+const ESTIMATE_SLACK: f64 = 1.25;
+
+/// The world rectangle a zoomed-out title of `chars` characters covers, centred on its card: on
+/// one line when that fits the card's width on screen (or [`TITLE_MIN_WIDTH`]), else wrapped to
+/// that width on two lines, as the card draws it.
 pub fn title_box(card: Rect, chars: usize, zoom: f64) -> Rect {
-    let chars = chars.clamp(1, TITLE_CHARS) as f64;
-    let width = (chars * CHAR_WIDTH * TITLE_PX + 2.0 * TITLE_PAD) / zoom;
-    let height = (TITLE_PX * 1.25 + 2.0 * TITLE_PAD) / zoom;
+    let one_line = line_width(chars);
+    let widest = (card.width * zoom).max(TITLE_MIN_WIDTH);
+    let (width, lines) = if one_line * ESTIMATE_SLACK <= widest { (one_line, 1.0) } else { (widest, 2.0) };
+    centred_on(card, width / zoom, (lines * TITLE_PX * 1.25 + 2.0 * TITLE_PAD) / zoom)
+}
+
+/// The world rectangle a title of `chars` characters covers drawn on one line, centred on its
+/// card: as the outlines far out draw titles.
+pub fn line_title_box(card: Rect, chars: usize, zoom: f64) -> Rect {
+    centred_on(card, line_width(chars) / zoom, (TITLE_PX * 1.25 + 2.0 * TITLE_PAD) / zoom)
+}
+
+/// A title's width on one line, on screen, with its padding.
+fn line_width(chars: usize) -> f64 {
+    chars.clamp(1, TITLE_CHARS) as f64 * CHAR_WIDTH * TITLE_PX + 2.0 * TITLE_PAD
+}
+
+fn centred_on(card: Rect, width: f64, height: f64) -> Rect {
     let centre = card.center();
     Rect { x: centre.x - width / 2.0, y: centre.y - height / 2.0, width, height }
 }

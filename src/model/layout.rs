@@ -1,12 +1,12 @@
 //! Card sizes and the default layout: cases in the middle, people around them,
-//! places and evidence beyond, episodes in a row along the bottom edge.
+//! places and evidence beyond, episodes in rows along the bottom edge.
 
-use super::board::Board;
+use super::board::{Arrangement, Board};
 use super::geometry::{Point, Rect, Size};
 use super::order::sorted_indices;
 use super::universe::{Kind, Universe};
-use std::collections::{BTreeSet, HashMap};
-use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, TAU};
+use std::collections::HashMap;
+use std::f64::consts::{FRAC_PI_4, TAU};
 
 /// The empty cork kept between any two cards of the default layout.
 pub const CARD_GAP: f64 = 24.0;
@@ -30,7 +30,7 @@ const BESIDE_GAP: f64 = 240.0;
 /// Moves the fan's cards, keeping their arrangement, to just right of the universe's default
 /// layout, top-aligned with it: cards brought in from elsewhere (a canvas) never cover the canon.
 pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
-    let defaults = default_layout(universe);
+    let defaults = default_layout(universe, board.arrangement);
     let canon = Rect::bounding(
         universe.entities.iter().filter_map(|e| defaults.get(&e.id).map(|p| Rect::at(*p, card_size(e.kind)))),
     );
@@ -92,160 +92,257 @@ pub fn clear_spot(origin: Point, size: Size, taken: &[Rect]) -> Point {
     })
 }
 
+/// How far below a card's top edge its pin sits.
+pub const PIN_DROP: f64 = 12.0;
+
 /// Where a string attaches: the pin at the top centre of the card.
 pub fn pin(origin: Point, kind: Kind) -> Point {
-    Point::new(origin.x + card_size(kind).width / 2.0, origin.y + 12.0)
+    Point::new(origin.x + card_size(kind).width / 2.0, origin.y + PIN_DROP)
 }
 
-/// The default top-left position of every entity of the universe, keyed by id.
-pub fn default_layout(universe: &Universe) -> HashMap<String, Point> {
-    let mut placed: HashMap<String, Point> = HashMap::new();
+/// The gap between the bands of the default layout (the cases, each row of people), wider than
+/// [`CARD_GAP`] so the strings running between bands have room for their labels.
+const BAND_GAP: f64 = 40.0;
+
+/// The default top-left position of every entity of the universe, keyed by id, for a board of
+/// this arrangement. The cases sit in the middle, the people in rows above and below them, the
+/// places and evidence in columns beyond on either side, the episodes in rows along the bottom:
+/// the ring of people around the cases, squared off so no cork is wasted. Each card goes towards the cards it is tied to, and no two cards overlap by construction, so
+/// the cost grows with the cards and their strings, never with their square.
+pub fn default_layout(universe: &Universe, arrangement: Arrangement) -> HashMap<String, Point> {
+    let ties = Ties::of(universe);
     let of_kind = |kinds: &[Kind]| -> Vec<(String, Kind)> {
         universe.entities.iter().filter(|e| kinds.contains(&e.kind)).map(|e| (e.id.clone(), e.kind)).collect()
     };
+    let shape = Shape::of(arrangement);
+    let mut placed = Placed::default();
 
     let cases = of_kind(&[Kind::Case]);
-    place_row(&cases, 0.0, 72.0, &mut placed);
+    let rows = rows_of(&cases, per_row(cases.len(), shape.cases_per_row));
+    let height = stacked_height(&rows, CARD_GAP);
+    let mut band = (-height / 2.0, height / 2.0);
+    stack(&rows, band.0, CARD_GAP, Direction::Down, &mut placed);
 
-    let people = of_kind(&[Kind::Character]);
-    let inner = ring_radii(&people, 920.0, 540.0);
-    let things = of_kind(&[Kind::Place, Kind::Evidence]);
-    let outer = ring_radii(&things, inner.0 + 560.0, inner.1 + 380.0);
-    let mut rings = [(people, inner), (things, outer)];
-    for (cards, radii) in &rings {
-        place_ring(cards, *radii, &mut placed);
+    // People and things go towards what they are tied to, each other included: a few passes,
+    // each placing them again in the order the last one's places pull them into.
+    let (mut people, mut things) = (of_kind(&[Kind::Character]), of_kind(&[Kind::Place, Kind::Evidence]));
+    let middle = band;
+    for _ in 0..ORDERING_PASSES {
+        people = ties.sorted_by_pull(people, &placed);
+        band = wrap_above_and_below(
+            &people,
+            per_row(people.len() / 2, shape.people_per_row),
+            middle,
+            &mut placed,
+        );
+        things = ties.sorted_by_pull(things, &placed);
+        // With no cases and no people, the things stand either side of the board's middle.
+        let inner = placed.bounds_of(cases.iter().chain(&people)).unwrap_or(Rect {
+            x: 0.0,
+            y: band.0,
+            width: 0.0,
+            height: band.1 - band.0,
+        });
+        band = columns_beside(&things, inner, band, &mut placed);
     }
-    order_rings(universe, &mut rings, &mut placed);
 
     let episodes = of_kind(&[Kind::Episode]);
-    let bottom = placed
-        .iter()
-        .filter_map(|(id, p)| universe.entity(id).map(|e| p.y + card_size(e.kind).height))
-        .fold(0.0_f64, f64::max);
-    place_row(&episodes, bottom + 140.0, 28.0, &mut placed);
+    let rows = rows_of(&episodes, shape.episodes_per_row);
+    stack(&rows, band.1 + BAND_GAP, CARD_GAP, Direction::Down, &mut placed);
 
-    separate(universe, &mut placed);
-    placed.values_mut().for_each(|p| *p = p.rounded());
-    placed
+    placed.at.into_iter().map(|(id, p)| (id, p.rounded())).collect()
 }
 
-/// Lays cards in a horizontal row centred on x = 0, tops at `top` (or centred on 0 for top = 0).
-fn place_row(cards: &[(String, Kind)], top: f64, gap: f64, placed: &mut HashMap<String, Point>) {
-    let total: f64 = cards.iter().map(|(_, k)| card_size(*k).width).sum::<f64>()
-        + gap * cards.len().saturating_sub(1) as f64;
-    let mut x = -total / 2.0;
-    for (id, kind) in cards {
-        let size = card_size(*kind);
-        let y = if top == 0.0 { -size.height / 2.0 } else { top };
-        placed.insert(id.clone(), Point::new(x, y));
-        x += size.width + gap;
-    }
+/// How many times the people and things are ordered by what they are tied to: enough for the
+/// order to settle on a board the size of a show's.
+const ORDERING_PASSES: usize = 6;
+
+/// How many cards each band of the default layout holds in a row.
+struct Shape {
+    cases_per_row: usize,
+    people_per_row: usize,
+    episodes_per_row: usize,
 }
 
-/// Grows a ring until its circumference gives every card room.
-fn ring_radii(cards: &[(String, Kind)], rx: f64, ry: f64) -> (f64, f64) {
-    let needed: f64 = cards.iter().map(|(_, k)| card_size(*k).width + 90.0).sum();
-    let circumference = TAU * ((rx * rx + ry * ry) / 2.0).sqrt();
-    let grow = (needed / circumference).max(1.0);
-    (rx * grow, ry * grow)
-}
-
-/// The cards of one ring, in order, and the ring's two radii.
-type Ring = (Vec<(String, Kind)>, (f64, f64));
-
-/// Places cards evenly on an ellipse, in the order given.
-fn place_ring(cards: &[(String, Kind)], (rx, ry): (f64, f64), placed: &mut HashMap<String, Point>) {
-    let n = cards.len() as f64;
-    for (slot, (id, kind)) in cards.iter().enumerate() {
-        let angle = -FRAC_PI_2 + TAU * slot as f64 / n;
-        let size = card_size(*kind);
-        let centre = Point::new(rx * angle.cos(), ry * angle.sin());
-        placed.insert(id.clone(), centre.offset(-size.width / 2.0, -size.height / 2.0));
-    }
-}
-
-/// Reorders each ring so that every card sits towards what it is tied to (the circular mean
-/// of its neighbours' directions), which keeps strings short and uncrossed. A few passes settle it.
-fn order_rings(universe: &Universe, rings: &mut [Ring], placed: &mut HashMap<String, Point>) {
-    const PASSES: usize = 12;
-    for _ in 0..PASSES {
-        for (cards, radii) in rings.iter_mut() {
-            let n = cards.len() as f64;
-            let angles: Vec<f64> = cards
-                .iter()
-                .enumerate()
-                .map(|(slot, card)| {
-                    let own = -FRAC_PI_2 + TAU * slot as f64 / n;
-                    let wanted = wanted_direction(universe, &card.0, own, placed);
-                    // Measured from the top, so the sort keeps the ring's start where it was.
-                    (wanted + FRAC_PI_2).rem_euclid(TAU)
-                })
-                .collect();
-            let order = sorted_indices(cards.len(), &|a, b| {
-                angles[a].total_cmp(&angles[b]).then_with(|| cards[a].0.cmp(&cards[b].0))
-            });
-            *cards = order.into_iter().map(|i| cards[i].clone()).collect();
-            place_ring(cards, *radii, placed);
+impl Shape {
+    fn of(arrangement: Arrangement) -> Shape {
+        match arrangement {
+            Arrangement::Wide => Shape { cases_per_row: 4, people_per_row: 7, episodes_per_row: 10 },
+            Arrangement::Tall => Shape { cases_per_row: 2, people_per_row: 4, episodes_per_row: 5 },
         }
     }
 }
 
-/// The mean direction, seen from the board's centre, of the cards tied to `id` and of its own place.
-fn wanted_direction(universe: &Universe, id: &str, own: f64, placed: &HashMap<String, Point>) -> f64 {
-    // The card's own direction counts too, which damps two tied cards swapping places forever.
-    let (mut sin, mut cos) = (own.sin(), own.cos());
-    for link in &universe.links {
-        let other = match (link.from == id, link.to == id) {
-            (true, _) => &link.to,
-            (_, true) => &link.from,
-            _ => continue,
-        };
-        let (Some(at), Some(entity)) = (placed.get(other), universe.entity(other)) else {
-            continue;
-        };
-        let size = card_size(entity.kind);
-        let centre = at.offset(size.width / 2.0, size.height / 2.0);
-        let length = (centre.x * centre.x + centre.y * centre.y).sqrt();
-        if length > 1.0 {
-            sin += centre.y / length;
-            cos += centre.x / length;
-        }
-    }
-    sin.atan2(cos)
+/// Cards in a row, for `count` cards: up to `most`, and more on a bigger universe, so its rows
+/// stay about as many as its columns.
+fn per_row(count: usize, most: usize) -> usize {
+    let square = (count as f64).sqrt().ceil() as usize;
+    count.clamp(1, most.max(square))
 }
 
-/// Pushes apart any two cards closer than [`CARD_GAP`], in a fixed order so the result
-/// is the same on every run.
-fn separate(universe: &Universe, placed: &mut HashMap<String, Point>) {
-    // Through a set of `String`, whose sort the app keeps (see `model::order`), not a sort of its own.
-    let ids: Vec<String> = placed.keys().cloned().collect::<BTreeSet<String>>().into_iter().collect();
-    let rect = |placed: &HashMap<String, Point>, id: &str| {
-        let kind = universe.entity(id).map_or(Kind::Evidence, |e| e.kind);
-        Rect::at(placed[id], card_size(kind))
+/// The cards placed so far, and where.
+#[derive(Default)]
+struct Placed {
+    at: HashMap<String, Point>,
+}
+
+impl Placed {
+    fn put(&mut self, id: &str, at: Point) {
+        self.at.insert(id.to_string(), at);
+    }
+
+    /// The box these placed cards fill.
+    fn bounds_of<'c>(&self, cards: impl Iterator<Item = &'c (String, Kind)>) -> Option<Rect> {
+        Rect::bounding(cards.filter_map(|(id, kind)| Some(Rect::at(*self.at.get(id)?, card_size(*kind)))))
+    }
+
+    fn centre_of(&self, id: &str, kind: Kind) -> Option<Point> {
+        self.at.get(id).map(|p| Rect::at(*p, card_size(kind)).center())
+    }
+}
+
+/// Which way a stack of rows grows from where it starts.
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    Up,
+    Down,
+}
+
+fn rows_of(cards: &[(String, Kind)], per_row: usize) -> Vec<&[(String, Kind)]> {
+    cards.chunks(per_row.max(1)).collect()
+}
+
+fn row_height(row: &[(String, Kind)]) -> f64 {
+    row.iter().map(|(_, k)| card_size(*k).height).fold(0.0, f64::max)
+}
+
+fn stacked_height(rows: &[&[(String, Kind)]], gap: f64) -> f64 {
+    rows.iter().map(|r| row_height(r)).sum::<f64>() + gap * rows.len().saturating_sub(1) as f64
+}
+
+/// Lays rows centred on x = 0, the first with its top (going down) or its bottom (going up) at
+/// `from`; returns where the last row ends.
+fn stack(rows: &[&[(String, Kind)]], from: f64, gap: f64, direction: Direction, placed: &mut Placed) -> f64 {
+    let mut edge = from;
+    for row in rows {
+        let height = row_height(row);
+        let top = if direction == Direction::Down { edge } else { edge - height };
+        let width: f64 = row.iter().map(|(_, k)| card_size(*k).width).sum::<f64>()
+            + gap * row.len().saturating_sub(1) as f64;
+        let mut x = -width / 2.0;
+        for (id, kind) in *row {
+            let size = card_size(*kind);
+            // Cards shorter than their row sit towards the middle band.
+            let y = if direction == Direction::Down { top } else { top + height - size.height };
+            placed.put(id, Point::new(x, y));
+            x += size.width + gap;
+        }
+        edge = if direction == Direction::Down { top + height + gap } else { top - gap };
+    }
+    if direction == Direction::Down {
+        edge - gap
+    } else {
+        edge + gap
+    }
+}
+
+/// Deals `cards` (in order along the board) into rows above and below `band` (its top and
+/// bottom), alternately, so each row keeps their order; returns the band grown by them.
+fn wrap_above_and_below(
+    cards: &[(String, Kind)],
+    per_row: usize,
+    band: (f64, f64),
+    placed: &mut Placed,
+) -> (f64, f64) {
+    if cards.is_empty() {
+        return band;
+    }
+    let (above, below): (Vec<_>, Vec<_>) = cards.iter().cloned().enumerate().partition(|(i, _)| i % 2 == 0);
+    let strip = |half: Vec<(usize, (String, Kind))>| half.into_iter().map(|(_, c)| c).collect::<Vec<_>>();
+    let (above, below) = (strip(above), strip(below));
+    let top = stack(&rows_of(&above, per_row), band.0 - BAND_GAP, CARD_GAP, Direction::Up, placed);
+    let bottom = if below.is_empty() {
+        band.1
+    } else {
+        stack(&rows_of(&below, per_row), band.1 + BAND_GAP, CARD_GAP, Direction::Down, placed)
     };
-    for _ in 0..200 {
-        let mut moved = false;
-        for i in 0..ids.len() {
-            for j in i + 1..ids.len() {
-                let (a, b) = (rect(placed, &ids[i]), rect(placed, &ids[j]));
-                if !a.overlaps(&b, CARD_GAP) {
-                    continue;
-                }
-                let push_x = (a.right() + CARD_GAP - b.x).min(b.right() + CARD_GAP - a.x);
-                let push_y = (a.bottom() + CARD_GAP - b.y).min(b.bottom() + CARD_GAP - a.y);
-                let (ca, cb) = (a.center(), b.center());
-                let (dx, dy) = if push_x < push_y {
-                    (if cb.x >= ca.x { push_x } else { -push_x }, 0.0)
-                } else {
-                    (0.0, if cb.y >= ca.y { push_y } else { -push_y })
-                };
-                let p = placed[&ids[j]];
-                placed.insert(ids[j].clone(), p.offset(dx, dy));
-                moved = true;
+    (top.min(band.0), bottom)
+}
+
+/// Stacks `cards` (in order along the board) in columns left and right of `bounds` (the cases and people),
+/// the first half on the left; each column about as tall as `band`. Returns the band grown to
+/// the columns' height.
+fn columns_beside(
+    cards: &[(String, Kind)],
+    bounds: Rect,
+    band: (f64, f64),
+    placed: &mut Placed,
+) -> (f64, f64) {
+    let pitch = card_size(Kind::Place).height + CARD_GAP;
+    // A column may run a little past the band rather than start another column.
+    let fits = (((band.1 - band.0) * 1.25 + CARD_GAP) / pitch).floor().max(1.0) as usize;
+    let (left, right) = cards.split_at(cards.len() / 2);
+    let mut grown = band;
+    for (side, cards) in [(-1.0, left), (1.0, right)] {
+        let columns = cards.len().div_ceil(fits).max(1);
+        let per_column = cards.len().div_ceil(columns);
+        let mut edge = if side < 0.0 { bounds.x } else { bounds.right() };
+        for column in cards.chunks(per_column.max(1)) {
+            let width = column.iter().map(|(_, k)| card_size(*k).width).fold(0.0, f64::max);
+            let x = if side < 0.0 { edge - BAND_GAP - width } else { edge + BAND_GAP };
+            let height: f64 =
+                column.iter().map(|(_, k)| card_size(*k).height + CARD_GAP).sum::<f64>() - CARD_GAP;
+            let mut y = (band.0 + band.1) / 2.0 - height / 2.0;
+            grown = (grown.0.min(y), grown.1.max(y + height));
+            for (id, kind) in column {
+                placed.put(id, Point::new(x, y));
+                y += card_size(*kind).height + CARD_GAP;
             }
+            edge = if side < 0.0 { x } else { x + width };
         }
-        if !moved {
-            break;
+    }
+    grown
+}
+
+/// Every entity's strings, by id, so a card finds what it is tied to at once.
+struct Ties<'a> {
+    of: HashMap<&'a str, Vec<&'a str>>,
+    kinds: HashMap<&'a str, Kind>,
+}
+
+impl<'a> Ties<'a> {
+    fn of(universe: &'a Universe) -> Ties<'a> {
+        let mut of: HashMap<&str, Vec<&str>> = HashMap::new();
+        for link in &universe.links {
+            of.entry(link.from.as_str()).or_default().push(link.to.as_str());
+            of.entry(link.to.as_str()).or_default().push(link.from.as_str());
         }
+        let kinds = universe.entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+        Ties { of, kinds }
+    }
+
+    /// `cards` ordered left to right by where the placed cards they are tied to sit on average
+    /// (seen from the middle, so a card tied to the left and the top goes left), the untied in
+    /// the middle, ties kept in the universe's order.
+    fn sorted_by_pull(&self, cards: Vec<(String, Kind)>, placed: &Placed) -> Vec<(String, Kind)> {
+        let pulls: Vec<f64> = cards
+            .iter()
+            .map(|(id, _)| {
+                let tied: Vec<Point> = self
+                    .of
+                    .get(id.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|other| placed.centre_of(other, *self.kinds.get(other)?))
+                    .collect();
+                if tied.is_empty() {
+                    0.0
+                } else {
+                    tied.iter().map(|p| p.x).sum::<f64>() / tied.len() as f64
+                }
+            })
+            .collect();
+        let order = sorted_indices(cards.len(), &|a, b| pulls[a].total_cmp(&pulls[b]).then(a.cmp(&b)));
+        order.into_iter().map(|i| cards[i].clone()).collect()
     }
 }

@@ -48,7 +48,7 @@ pub struct Changed {
 impl Document {
     pub fn new(universe: Universe, board: Board) -> Document {
         Document {
-            defaults: StoredValue::new(default_layout(&universe)),
+            defaults: StoredValue::new(default_layout(&universe, board.arrangement)),
             universe: StoredValue::new(universe),
             board: StoredValue::new(board),
             history: StoredValue::new(History::default()),
@@ -161,6 +161,9 @@ impl Document {
 
     /// Puts a whole board in place (on load) and mirrors every record in its signal.
     pub fn replace(&self, board: Board) {
+        if board.arrangement != self.board.with_value(|b| b.arrangement) {
+            self.defaults.set_value(self.universe.with_value(|u| default_layout(u, board.arrangement)));
+        }
         self.board.set_value(board);
         self.universe.with_value(|u| u.entities.iter().for_each(|e| self.sync_position(&e.id)));
         let keys = self.board.with_value(Board::keys);

@@ -3,7 +3,7 @@
 //! the three by the one rule in `model::on_board`. Changes come in through `commit`, `undo`,
 //! `redo` and the view's setters; persistence observes them.
 
-use crate::model::board::{FanCard, FanString};
+use crate::model::board::{Arrangement, FanCard, FanString};
 use crate::model::command::Command;
 use crate::model::filter::Filters;
 use crate::model::geometry::{Point, Rect, Viewport};
@@ -82,7 +82,10 @@ pub struct BoardState {
 impl BoardState {
     /// The state of a board of `universe`, restored from storage where it can be.
     pub fn load(universe: Universe, source: Source, notices: Notices, screen: Screen) -> BoardState {
-        let (restored, stored) = Persistence::restore(&universe, source, notices);
+        // A board made now takes the shape of the screen it is made on.
+        let window = screen.now().window;
+        let arrangement = Arrangement::for_screen(window.width, window.height);
+        let (restored, stored) = Persistence::restore(&universe, source, arrangement, notices);
         let doc = Document::new(universe, Default::default());
         let view = SavedView::new(restored.viewport.unwrap_or_default());
         let strings = RwSignal::new(Vec::<StringView>::new());
@@ -372,8 +375,7 @@ impl BoardState {
 
     fn fitting(&self) -> Option<Viewport> {
         let layout = self.screen.now();
-        self.bounds()
-            .map(|bounds| Viewport::fitting_clear_of(bounds, layout.visible, layout.minimap, FIT_MARGIN))
+        self.bounds().map(|bounds| Viewport::fitting_in(bounds, layout.visible, FIT_MARGIN))
     }
 
     /// Writes a pending save at once (the page may be about to go away).

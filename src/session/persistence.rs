@@ -2,7 +2,7 @@
 //! stored data that could not be read and could not be backed up.
 
 use crate::formats::envelope;
-use crate::model::board::Board;
+use crate::model::board::{Arrangement, Board};
 use crate::model::universe::Universe;
 use crate::session::document::Document;
 use crate::session::keys::backup_key;
@@ -54,12 +54,18 @@ pub struct Stored {
 }
 
 impl Persistence {
-    /// Reads the board `source` names: the board to show, and what storage held.
-    pub fn restore(universe: &Universe, source: Source, notices: Notices) -> (Board, Stored) {
+    /// Reads the board `source` names: the board to show, and what storage held. A board not
+    /// stored yet is made with the default layout of `arrangement`.
+    pub fn restore(
+        universe: &Universe,
+        source: Source,
+        arrangement: Arrangement,
+        notices: Notices,
+    ) -> (Board, Stored) {
         let stored = match source {
             Source::Stored { key, name } => {
                 let text = storage::read(&key).ok().flatten();
-                let (mut board, revision, may_save) = restore(universe, &key, notices);
+                let (mut board, revision, may_save) = restore(universe, &key, arrangement, notices);
                 board.name = name;
                 Stored { key: Some(key), text, board, revision, may_save }
             }
@@ -204,8 +210,8 @@ pub enum Source {
 
 /// Reads the stored board. What cannot be read is copied to a backup key before anything
 /// else may be written over it; the second value says whether saving is safe.
-fn restore(universe: &Universe, key: &str, notices: Notices) -> (Board, u64, bool) {
-    let fresh = Board::new(&universe.id, universe.version);
+fn restore(universe: &Universe, key: &str, arrangement: Arrangement, notices: Notices) -> (Board, u64, bool) {
+    let fresh = Board { arrangement, ..Board::new(&universe.id, universe.version) };
     let stored = match storage::read(key) {
         Ok(Some(text)) => text,
         Ok(None) => return (fresh, 0, true),

@@ -13,15 +13,13 @@ pub struct Layout {
     pub visible: Rect,
     /// The board's top-left corner on the screen: pointer positions are measured from it.
     pub origin: Point,
-    /// Where the minimap covers the board; None when it is not shown.
-    pub minimap: Option<Rect>,
 }
 
 impl Default for Layout {
     fn default() -> Layout {
         let window = Size { width: 800.0, height: 600.0 };
         let visible = Rect { x: 0.0, y: 0.0, width: window.width, height: window.height };
-        Layout { window, visible, origin: Point::default(), minimap: None }
+        Layout { window, visible, origin: Point::default() }
     }
 }
 

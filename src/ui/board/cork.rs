@@ -5,8 +5,9 @@ use crate::model::geometry::{Point, Rect};
 use crate::model::selection::cards_touching;
 use crate::session::open_board::BoardState;
 use crate::ui::board::card::Card;
-use crate::ui::board::culling::{drawn_views, Overview};
+use crate::ui::board::culling::drawn_views;
 use crate::ui::board::gestures::{capture, is_on_card, Contact, Gesture, Marquee, CLICK_SLOP};
+use crate::ui::board::overview::Overview;
 use crate::ui::board::string::{RubberBand, Strand};
 use crate::ui::board::words::words;
 use crate::web::debounce::Debounce;
@@ -231,7 +232,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         >
             <div class="world" style:transform=world_transform
                 style:--zoom=move || format!("{:.4}", state.view.viewport.with(|v| v.zoom))>
-                {move || overview.get().then(|| view! { <Overview state/> })}
+                {move || overview.get().then(|| view! { <Overview state drawn/> })}
                 <div class="cards">
                     <For each=move || drawn.with(|d| d.cards.clone()) key=|c| c.id.clone() let:card>
                         <Card card state words/>

@@ -1,9 +1,8 @@
 //! The cards and strings the board draws: those near the view, in full, or every card's outline
 //! when too many are near to read (the rules are in `model::culling`).
 
-use crate::model::culling::{drawn, lines, outlines, still_serves, window_around, Drawn, MAX_KEPT};
+use crate::model::culling::{drawn, still_serves, window_around, Drawn, MAX_KEPT};
 use crate::model::geometry::Rect;
-use crate::model::layout::pin;
 use crate::session::open_board::{BoardState, CardView, StringView};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -86,31 +85,4 @@ pub fn drawn_views(state: BoardState) -> Memo<DrawnViews> {
         },
         changed,
     )
-}
-
-/// Every card as an outline and every string as a straight line: one path each, however many.
-#[component]
-pub fn Overview(state: BoardState) -> impl IntoView {
-    let cards = move || {
-        state.doc.revision.track();
-        state.ui.gliding.track();
-        state.cards.with(|cards| outlines(cards.iter().map(CardView::rect)))
-    };
-    let strings = move || {
-        state.doc.revision.track();
-        let end = move |id: &str| Some(pin(state.doc.position(id)?.get_untracked(), state.doc.kind_of(id)?));
-        state.strings.with(|strings| lines(strings.iter().filter_map(|s| Some((end(&s.from)?, end(&s.to)?)))))
-    };
-    let label = move || {
-        format!(
-            "{} cards, too small to read here: zoom in, or click a spot to zoom in there",
-            state.cards.with(Vec::len)
-        )
-    };
-    view! {
-        <svg class="overview" width="1" height="1" role="img" aria-label=label>
-            <path class="overview-strings" d=strings/>
-            <path class="overview-cards" d=cards/>
-        </svg>
-    }
 }

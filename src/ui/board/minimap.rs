@@ -1,5 +1,5 @@
 //! The minimap: the whole board in miniature with the view's rectangle; a click or drag in it
-//! moves the view there. The cards are one path, redrawn only when the board changes (not while
+//! moves the view there. It shows only while part of the board is out of view. The cards are one path, redrawn only when the board changes (not while
 //! the view moves), so it stays cheap on a board of thousands of cards.
 
 use crate::model::culling::outlines;
@@ -15,10 +15,20 @@ const MARGIN: f64 = 200.0;
 
 #[component]
 pub fn Minimap(state: BoardState) -> impl IntoView {
-    let bounds = Memo::new(move |_| {
+    let board = Memo::new(move |_| {
         state.doc.revision.track();
         state.cards.track();
-        state.bounds().map(|b| b.grown(MARGIN))
+        state.bounds()
+    });
+    let bounds = Memo::new(move |_| board.get().map(|b| b.grown(MARGIN)));
+    // Only while part of the board is out of view: with all of it on screen the map adds
+    // nothing, and would cover cards that Fit can show bigger without it.
+    let needed = Memo::new(move |_| {
+        state.screen.get();
+        let shown = state.visible_world(state.view.viewport.get());
+        board.get().is_some_and(|b| {
+            b.x < shown.x || b.y < shown.y || b.right() > shown.right() || b.bottom() > shown.bottom()
+        })
     });
     let cards_path = move || {
         state.doc.revision.track();
@@ -47,7 +57,7 @@ pub fn Minimap(state: BoardState) -> impl IntoView {
         state.centre_on(world);
     };
     view! {
-        <section class="minimap" aria-label="Minimap">
+        <section class="minimap" class:unneeded=move || !needed.get() aria-label="Minimap">
             <svg width=WIDTH height=HEIGHT viewBox=view_box preserveAspectRatio="xMidYMid meet"
                 role="img" aria-label="The whole board; click to move the view there"
                 on:pointerdown=move |ev| {

@@ -8,6 +8,7 @@ pub mod culling;
 pub mod empty_board;
 pub mod gestures;
 pub mod minimap;
+pub mod overview;
 pub mod pin;
 pub mod string;
 pub mod words;

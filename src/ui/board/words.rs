@@ -3,8 +3,10 @@
 //! (`model::labels`). Worked out again when the zoom, the drawn cards or the board change, never
 //! on a pointer move: a drag costs what it did.
 
-use crate::model::geometry::Rect;
-use crate::model::labels::{declutter, label_size, place_labels, title_box, Spot, FACE_READABLE_ZOOM};
+use crate::model::geometry::{Point, Rect};
+use crate::model::labels::{
+    declutter, label_size, line_title_box, place_labels, title_box, Spot, FACE_READABLE_ZOOM, TITLE_CHARS,
+};
 use crate::model::layout::pin;
 use crate::model::order::sorted_indices;
 use crate::model::string_path::SaggingString;
@@ -40,7 +42,7 @@ pub fn words(state: BoardState, drawn: Memo<DrawnViews>) -> Memo<Words> {
                     .zip(&cards)
                     .map(|(c, r)| title_box(*r, title_of(c).chars().count(), zoom))
                     .collect();
-                let kept = declutter(&boxes, &title_order(state, &drawn.cards));
+                let kept = declutter(&boxes, &title_order(state, drawn.cards.iter()));
                 let hidden =
                     drawn.cards.iter().zip(&kept).filter(|(_, k)| !**k).map(|(c, _)| c.id.clone()).collect();
                 let shown = boxes.into_iter().zip(&kept).filter(|(_, k)| **k).map(|(b, _)| b);
@@ -70,10 +72,14 @@ pub fn words(state: BoardState, drawn: Memo<DrawnViews>) -> Memo<Words> {
     })
 }
 
-/// The title a card shows zoomed out.
+/// The title a card shows zoomed out; an episode's is short ("Ep. 3", as the ticket draws it), so
+/// a row of tickets keeps every title.
 fn title_of(card: &CardView) -> String {
     match &card.face {
-        Face::Canon(entity) => entity.name.clone(),
+        Face::Canon(entity) => match entity.number {
+            Some(number) if entity.kind == Kind::Episode => format!("Ep. {number}"),
+            _ => entity.name.clone(),
+        },
         Face::Fan(record) => record.with_untracked(|c| c.title_shown()),
     }
 }
@@ -85,9 +91,69 @@ fn label_of(face: &StringFace) -> String {
     }
 }
 
+/// The most titles drawn over the outlines far out: more could not be read on one screen, and
+/// each costs the browser every frame.
+const OVERVIEW_TITLES: usize = 200;
+
+/// A title drawn over the outlines, centred on its card.
+#[derive(Clone, PartialEq)]
+pub struct OverviewTitle {
+    pub id: String,
+    pub title: String,
+    pub centre: Point,
+}
+
+/// Far out, where the board draws outlines: the titles of the cards near the view that fit
+/// without overlapping (the same density rule as titles alone), most wanted first. The cards the
+/// board draws in full (`kept`) show their own.
+pub fn overview_titles(state: BoardState, kept: Memo<DrawnViews>) -> Memo<Vec<OverviewTitle>> {
+    let zoom = Memo::new(move |_| state.view.viewport.with(|v| v.zoom));
+    Memo::new(move |_| {
+        state.doc.revision.track();
+        let zoom = zoom.get();
+        let Some(window) = state.ui.drawn_window.get() else { return Vec::new() };
+        let full: HashSet<String> = kept.with(|k| k.cards.iter().map(|c| c.id.clone()).collect());
+        state.cards.with(|cards| {
+            let near: Vec<(&CardView, Rect)> = cards
+                .iter()
+                .map(|c| (c, c.rect()))
+                .filter(|(c, r)| r.overlaps(&window, 0.0) && !full.contains(&c.id))
+                .collect();
+            let titles: Vec<String> = near.iter().map(|(c, _)| title_of(c)).collect();
+            let boxes: Vec<Rect> = near
+                .iter()
+                .zip(&titles)
+                .map(|((_, r), t)| line_title_box(*r, t.chars().count(), zoom))
+                .collect();
+            let order = title_order(state, near.iter().map(|(c, _)| *c));
+            let fits = declutter(&boxes, &order);
+            order
+                .into_iter()
+                .filter(|&i| fits[i])
+                .take(OVERVIEW_TITLES)
+                .map(|i| OverviewTitle {
+                    id: near[i].0.id.clone(),
+                    title: shortened(&titles[i]),
+                    centre: near[i].1.center(),
+                })
+                .collect()
+        })
+    })
+}
+
+/// A title cut to what a zoomed-out title draws, with an ellipsis where it was cut.
+fn shortened(title: &str) -> String {
+    if title.chars().count() <= TITLE_CHARS {
+        return title.to_string();
+    }
+    let mut cut: String = title.chars().take(TITLE_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// Which titles are wanted most when not all fit: the selected and focused cards, then the
 /// cases, the people, the places, the evidence, the fan's cards, the episodes.
-fn title_order(state: BoardState, cards: &[CardView]) -> Vec<usize> {
+fn title_order<'a>(state: BoardState, cards: impl Iterator<Item = &'a CardView>) -> Vec<usize> {
     let busy = |id: &String| {
         state.ui.selection.with_untracked(|s| s.cards.contains(id))
             || state.ui.focused_card.with_untracked(|f| f.as_ref() == Some(id))
@@ -101,6 +167,6 @@ fn title_order(state: BoardState, cards: &[CardView]) -> Vec<usize> {
         Kind::Note => 5,
         Kind::Episode => 6,
     };
-    let ranks: Vec<u8> = cards.iter().map(rank).collect();
-    sorted_indices(cards.len(), &|a, b| ranks[a].cmp(&ranks[b]))
+    let ranks: Vec<u8> = cards.map(rank).collect();
+    sorted_indices(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]))
 }

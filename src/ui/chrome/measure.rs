@@ -1,5 +1,5 @@
 //! The layout measures itself and tells the session (`session::screen`): where the board is, what
-//! the bars, the panel and the minimap cover. Measured again whenever the window or one of those
+//! the bars and the panel cover. Measured again whenever the window or one of those
 //! parts changes size (a `ResizeObserver`), when a part comes or goes, and on demand just after a
 //! change that moves them.
 
@@ -17,7 +17,7 @@ thread_local! {
 }
 
 /// The parts of the page that cover the board or place it.
-const PARTS: [&str; 6] = [".toolbar", ".edit-tools", ".bar-row", ".board", ".minimap", ".dock"];
+const PARTS: [&str; 5] = [".toolbar", ".edit-tools", ".bar-row", ".board", ".dock"];
 
 /// Starts measuring for the page's whole life: now, on every resize of the window, and whenever
 /// a part [`observe_parts`] found changes size.
@@ -85,13 +85,7 @@ fn layout() -> Layout {
         .fold(window.height, f64::min);
     let visible = Rect { x: 0.0, y: top, width: right.max(1.0), height: (bottom - top).max(1.0) };
     let origin = rect_of(".board").map(|r| Point::new(r.left(), r.top())).unwrap_or_default();
-    let minimap = rect_of(".minimap").filter(|r| r.width() > 0.0).map(|r| Rect {
-        x: r.left(),
-        y: r.top(),
-        width: r.width(),
-        height: r.height(),
-    });
-    Layout { window, visible, origin, minimap }
+    Layout { window, visible, origin }
 }
 
 /// The window's size, read without making the browser lay the page out.

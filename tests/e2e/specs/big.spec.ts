@@ -99,6 +99,23 @@ test("zoomed out over a big board, cards become outlines; a click zooms in and d
   const outlines = await page.locator(".overview-cards").getAttribute("d");
   expect(outlines!.match(/M/g)!.length).toBe(N + 37);
   await expectWholeBoardShown(page);
+  // The titles that fit without overlapping are drawn over the outlines, at a size one can read.
+  const titles = await page.locator(".overview-titles text").evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      const m = /scale\(([-\d.]+)\)/.exec((document.querySelector(".world") as HTMLElement).style.transform)!;
+      return { x: r.x, y: r.y, w: r.width, h: r.height, px: parseFloat(getComputedStyle(el).fontSize) * Number(m[1]) };
+    }),
+  );
+  expect(titles.length).toBeGreaterThan(5);
+  expect(titles.length).toBeLessThanOrEqual(200);
+  for (const [i, a] of titles.entries()) {
+    expect(a.px).toBeGreaterThanOrEqual(12);
+    for (const b of titles.slice(i + 1)) {
+      const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+      expect(overlap, "two titles over the outlines overlap").toBe(false);
+    }
+  }
   await screenshot(page, "big-board-overview");
 
   // On a phone too, Fit shows the whole board.

@@ -132,7 +132,8 @@ export async function openAt(page: Page, viewport: { x: number; y: number; zoom:
           format: "caseboard",
           version: 1,
           universe: { id: "ballard", version: 1 },
-          board: { moved: {}, viewport: v },
+          // Laid out for this screen, as a board made on it is (tall on a portrait phone).
+          board: { moved: {}, viewport: v, ...(innerHeight > innerWidth * 1.2 ? { arrangement: "tall" } : {}) },
         }),
       ),
     [STORAGE_KEY, viewport] as const,
