@@ -16,3 +16,9 @@ trap 'kill $server' EXIT
 sleep 1
 cd tests/e2e
 BENCH_BUNDLE="{\"total\": $total}" node bench/run.mjs
+cd ../..
+# What a zoom step works out over a big board: the density rule and label placing, timed natively
+# (the same code the app runs, compiled for this machine rather than for wasm).
+echo
+echo "Words on a zoomed-out board (native release build):"
+cargo test --release --quiet --test labels -- --nocapture --test-threads 1 words_for 2>/dev/null | grep -E "decluttered|placed among"

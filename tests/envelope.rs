@@ -247,3 +247,16 @@ fn of_two_records_with_one_id_the_last_is_kept() {
     assert_eq!(board.cards.len(), 1);
     assert_eq!(board.cards["n-1"].text, "second");
 }
+
+#[test]
+fn a_tall_board_stays_tall_and_an_unknown_arrangement_reads_as_wide() {
+    use caseboard::model::board::Arrangement;
+    let tall = Board { arrangement: Arrangement::Tall, ..sample_board() };
+    let text = encode(&tall, 1);
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["board"]["arrangement"], "tall");
+    assert_eq!(decode(&text, "ballard"), Ok(tall));
+    // A wide board writes nothing, as boards did before arrangements.
+    assert!(!encode(&sample_board(), 1).contains("arrangement"));
+    let odd = decode(&stored(json!({"arrangement": "diagonal"})), "ballard").unwrap();
+    assert_eq!(odd.arrangement, Arrangement::Wide);
+}

@@ -88,3 +88,56 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_title_wraps_to_its_card_on_two_lines_never_narrower_than_the_least_width() {
+    use caseboard::model::labels::TITLE_MIN_WIDTH;
+    let card = rect(0.0, 0.0, 172.0, 224.0);
+    // Short: one line, narrower than the card on screen.
+    let short = title_box(card, 6, 0.6);
+    assert!(short.width * 0.6 < 172.0 * 0.6 && short.height * 0.6 < 2.0 * TITLE_PX);
+    // Long: two lines, as wide as the card on screen, or the least width when the card is smaller.
+    let long = title_box(card, 24, 0.6);
+    assert!((long.width * 0.6 - 172.0 * 0.6).abs() < 1e-9 && long.height * 0.6 >= 2.0 * TITLE_PX);
+    let far = title_box(card, 24, 0.2);
+    assert!((far.width * 0.2 - TITLE_MIN_WIDTH).abs() < 1e-9);
+}
+
+/// Printed, never asserted (the machine's speed is not the test's): what the board works out when
+/// the zoom changes over 5,000 cards, far out (every title near the view, decluttered) and drawn
+/// in full (the most cards the board draws, 400, with two strings each). Shown by
+/// `scripts/bench.sh`, or `cargo test --release --test labels -- --nocapture words_for`.
+#[test]
+fn words_for_5000_cards() {
+    let cards: Vec<Rect> =
+        (0..5000).map(|i| rect((i % 70) as f64 * 220.0, (i / 70) as f64 * 260.0, 172.0, 224.0)).collect();
+    let chars: Vec<usize> = (0..cards.len()).map(|i| 8 + i % 20).collect();
+    let order: Vec<usize> = (0..cards.len()).collect();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        let boxes: Vec<Rect> = cards.iter().zip(&chars).map(|(c, n)| title_box(*c, *n, 0.05)).collect();
+        let kept = declutter(&boxes, &order);
+        times.push(start.elapsed());
+        assert!(kept.iter().any(|k| *k));
+    }
+    times.sort();
+    println!("titles of 5,000 cards decluttered (far out): {:?} (median of 5)", times[2]);
+    let drawn = &cards[..400];
+    let labels: Vec<(SaggingString, _)> = (0..800)
+        .map(|i| {
+            let (a, b) = (drawn[i % 400], drawn[(i * 7 + 1) % 400]);
+            let pin = |r: Rect| Point::new(r.center().x, r.y + 12.0);
+            (SaggingString::between(pin(a), pin(b)), label_size(12))
+        })
+        .collect();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        let spots = place_labels(&labels, drawn);
+        times.push(start.elapsed());
+        assert_eq!(spots.len(), 800);
+    }
+    times.sort();
+    println!("labels of 800 strings placed among 400 drawn cards: {:?} (median of 5)", times[2]);
+}

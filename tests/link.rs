@@ -525,3 +525,12 @@ fn only_board_fragments_are_links() {
     assert!(!is_board_fragment("#"));
     assert!(!is_board_fragment(""));
 }
+
+#[test]
+fn a_tall_board_stays_tall_through_the_link() {
+    let mut shared = fifty_theory_strings();
+    shared.board.arrangement = Arrangement::Tall;
+    assert_eq!(round_trip(&shared), Ok(shared.clone()));
+    shared.board.arrangement = Arrangement::Wide;
+    assert_eq!(round_trip(&shared), Ok(shared));
+}

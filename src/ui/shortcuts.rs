@@ -74,19 +74,30 @@ fn on_key(state: BoardState, ev: &KeyboardEvent) {
             state.ui.dialog.set(Some(Dialog::Help));
             true
         }
-        (false, _, "Escape") if state.view.focus.with_untracked(Option::is_some) => {
-            state.view.focus.set(None);
-            true
-        }
         (false, _, "Escape") => {
-            state.cancel_connecting();
-            state.ui.selection.set(Default::default());
+            escape(state);
             true
         }
         _ => false,
     };
     if handled {
         ev.prevent_default();
+    }
+}
+
+/// One Escape ends one mode, the innermost first: focus mode, then select mode, then a replay;
+/// with none on, it cancels a string being tied and clears the selection. Never a press that
+/// seems to do nothing.
+fn escape(state: BoardState) {
+    if state.view.focus.with_untracked(Option::is_some) {
+        state.view.focus.set(None);
+    } else if state.ui.select_mode.get_untracked() {
+        state.ui.select_mode.set(false);
+    } else if state.view.replay.with_untracked(Option::is_some) {
+        state.set_replay(None);
+    } else {
+        state.cancel_connecting();
+        state.ui.selection.set(Default::default());
     }
 }
 

@@ -23,6 +23,7 @@ use crate::ui::panels::saved_data::SavedData;
 use crate::ui::panels::theories::Theories;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> impl IntoView {
@@ -83,18 +84,31 @@ fn bars(state: BoardState, boards: Boards, shared: bool) -> impl IntoView {
 /// The side panel (a sheet at the bottom of a phone): the inspector, and with the panel open
 /// the theories, filters, boards, hidden cards, saved data and legend.
 fn dock(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) -> impl IntoView {
-    // Escape in the panel goes back to the board, to the card the inspector shows; a text field
-    // keeps Escape to itself (leaving it would save what was typed).
+    // Escape in the panel goes back to the board, to the card the inspector shows. In a text
+    // field it first finishes the edit and keeps what was typed (leaving the field saves it, as
+    // one undo step); with a mode on (focus, select, replay) it also ends that mode, at once.
     let back_to_card = move |ev: KeyboardEvent| {
-        if is_text_entry(ev.target()) {
+        if ev.key() != "Escape" {
             return;
+        }
+        let typing = is_text_entry(ev.target());
+        if typing {
+            if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = field.blur();
+            }
         }
         let card = state.ui.selection.with_untracked(|s| match s.cards.len() {
             1 => s.cards.first().cloned(),
             _ => None,
         });
-        if let (true, Some(id)) = (ev.key() == "Escape", card) {
+        let in_a_mode = state.view.focus.with_untracked(Option::is_some)
+            || state.ui.select_mode.get_untracked()
+            || state.view.replay.with_untracked(Option::is_some);
+        if typing || !in_a_mode {
+            // The board's own Escape would clear the selection the fan is working on.
             ev.stop_propagation();
+        }
+        if let Some(id) = card {
             focus_card(&id);
         }
     };

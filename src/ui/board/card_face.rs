@@ -133,7 +133,8 @@ fn Editor(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
     let on_keydown = move |ev: KeyboardEvent| {
         ev.stop_propagation();
         match ev.key().as_str() {
-            "Escape" => finish_here(false),
+            // Escape finishes the edit and keeps what was typed, as board apps do.
+            "Escape" => finish_here(true),
             "Enter" if ev.ctrl_key() || ev.meta_key() => finish_here(true),
             _ => {}
         }

@@ -149,17 +149,16 @@ fn FanStringForm(string: RwSignal<FanString>, state: BoardState) -> impl IntoVie
                 prop:value=move || string.with(|s| s.label.clone())
                 on:change=move |ev| state.edit_string(FanString { label: event_target_value(&ev), ..current() })
                 on:keydown=move |ev| {
-                    // Enter keeps the label, Escape leaves it as it was; either goes back to the
-                    // card the string starts from, so a keyboard user carries on on the board.
+                    // Enter and Escape both keep the label and go back to the card the string
+                    // starts from, so a keyboard user carries on on the board.
                     match ev.key().as_str() {
-                        "Enter" => state.edit_string(FanString { label: event_target_value(&ev), ..current() }),
-                        "Escape" => {
-                            if let Some(el) = label_ref.get_untracked() {
-                                el.set_value(&current().label);
-                            }
+                        "Enter" | "Escape" => {
+                            state.edit_string(FanString { label: event_target_value(&ev), ..current() })
                         }
                         _ => return,
                     }
+                    // The board's own Escape would clear the selection.
+                    ev.stop_propagation();
                     ev.prevent_default();
                     focus_card(&current().from);
                 }/>
