@@ -4,6 +4,7 @@ pub mod clipboard;
 pub mod compress;
 pub mod crash;
 pub mod debounce;
+pub mod device;
 pub mod download;
 pub mod files;
 pub mod ids;

@@ -43,3 +43,26 @@ test("on a phone, help opens at its title, with Close focused", async ({ page })
   await expect(help.getByRole("heading", { name: "Gestures and shortcuts" })).toBeInViewport();
   await screenshot(page, "phone-help");
 });
+
+test("help and the first hint speak of the wheel with a mouse", async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole("button", { name: "Help" }).click();
+  const help = page.getByRole("dialog", { name: "Gestures and shortcuts" });
+  await expect(help.getByRole("columnheader", { name: "Mouse" })).toBeVisible();
+  await expect(help).toContainText("Wheel");
+  await expect(help).not.toContainText("Pinch");
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  test("help and the first hint speak of taps and pinches, not the wheel or double-clicks", async ({ page }) => {
+    await openBoard(page);
+    await page.getByRole("button", { name: "Help" }).tap();
+    const help = page.getByRole("dialog", { name: "Gestures and shortcuts" });
+    await expect(help.getByRole("columnheader", { name: "Touch" })).toBeVisible();
+    await expect(help).toContainText("Pinch");
+    await expect(help).not.toContainText("Wheel");
+    await expect(help).not.toContainText("double-click");
+    await screenshot(page, "help-touch");
+  });
+});
