@@ -99,7 +99,9 @@ test("zoomed out over a big board, cards become outlines; a click zooms in and d
   const outlines = await page.locator(".overview-cards").getAttribute("d");
   expect(outlines!.match(/M/g)!.length).toBe(N + 37);
   await expectWholeBoardShown(page);
-  // The titles that fit without overlapping are drawn over the outlines, at a size one can read.
+  // The titles that fit without overlapping are drawn over the outlines, at a size one can read
+  // (polled: they are worked out once the outlines are up).
+  await expect.poll(() => page.locator(".overview-titles text").count()).toBeGreaterThan(5);
   const titles = await page.locator(".overview-titles text").evaluateAll((els) =>
     els.map((el) => {
       const r = el.getBoundingClientRect();
