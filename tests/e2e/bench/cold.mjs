@@ -179,6 +179,14 @@ async function networkQuiet(meter) {
   while (Date.now() < until && (meter.inFlight.size > 0 || Date.now() - meter.lastEvent < 500)) await sleep(50);
 }
 
+/** The page's main-thread time so far, by Chromium's own accounting (CDP Performance metrics),
+ * in milliseconds of the throttled thread. */
+async function mainThreadTime(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value * 1000]));
+  return { task: m.TaskDuration, script: m.ScriptDuration, compile: m.V8CompileDuration, style: m.RecalcStyleDuration, layout: m.LayoutDuration };
+}
+
 /** One visit of `url` in `context` on the phone profile: the figures of the open. */
 async function visit(context, url, { offline = false } = {}) {
   const page = await context.newPage();
@@ -187,6 +195,7 @@ async function visit(context, url, { offline = false } = {}) {
   // Offline, Playwright's own emulation holds the network; throttling it again would lift that.
   if (!offline) await cdp.send("Network.emulateNetworkConditions", NETWORK);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await cdp.send("Performance.enable");
   const meter = wireMeter(cdp);
   try {
     await page.goto(url, { waitUntil: "commit", timeout: VISIT_TIMEOUT_MS });
@@ -195,6 +204,7 @@ async function visit(context, url, { offline = false } = {}) {
     return { opens: false, why: e.message.split("\n")[0] };
   }
   const interactiveMs = await firstDrag(page, cdp);
+  const mainThread = await mainThreadTime(cdp);
   await page.waitForFunction(() => window.__cold.firstCard !== null, null, { timeout: 5_000 }).catch(() => {});
   await networkQuiet(meter);
   const marks = await page.evaluate(() => {
@@ -221,6 +231,7 @@ async function visit(context, url, { offline = false } = {}) {
     instantiatedMs: marks.instantiated,
     startedMs: marks.started,
     shown: marks.shown,
+    mainThread,
   };
 }
 
@@ -299,12 +310,12 @@ function median(values) {
 }
 
 const FIGURES = ["bytes", "firstCardMs", "interactiveMs", "htmlMs", "wasmMs", "instantiatedMs", "startedMs"];
+const MAIN_THREAD = ["script", "style", "layout"];
 function summary(visits) {
   const out = { opens: `${visits.filter((v) => v.opens).length} of ${visits.length}` };
-  for (const key of FIGURES) {
-    const values = visits.map((v) => v[key]).filter((v) => typeof v === "number");
-    out[key] = values.length ? { median: median(values), min: Math.min(...values), max: Math.max(...values) } : null;
-  }
+  const spreadOf = (values) => (values.length ? { median: median(values), min: Math.min(...values), max: Math.max(...values) } : null);
+  for (const key of FIGURES) out[key] = spreadOf(visits.map((v) => v[key]).filter((v) => typeof v === "number"));
+  out.mainThread = Object.fromEntries(MAIN_THREAD.map((key) => [key, spreadOf(visits.map((v) => v.mainThread?.[key]).filter((v) => typeof v === "number"))]));
   out.wasmEncoding = visits.find((v) => v.wasmEncoding)?.wasmEncoding ?? null;
   return out;
 }
@@ -367,6 +378,13 @@ for (const { label } of SERVERS) {
 }
 console.log("\n(on the wire: CDP encodedDataLength of every request, headers included; first card painted: the first frame with a card title on screen;");
 console.log(" board interactive: when a finger drag first moved a card; wasm ready: compiled and instantiated; app started: init and the first render returned)");
+console.log("\nmain thread from navigation to the first drag, cold (CDP Performance metrics, medians, throttled ms):");
+for (const { label } of SERVERS) {
+  for (const c of CASES) {
+    const m = results.servers[label][c.name].cold.mainThread;
+    console.log(`  ${label}, ${c.name}: ${MAIN_THREAD.map((k) => `${k} ${m[k] ? Math.round(m[k].median) : "—"}`).join(", ")} ms`);
+  }
+}
 const why = Object.values(each).flatMap((cases) => Object.values(cases).flat()).map((r) => r.offline.why).find(Boolean);
 if (why) console.log(`offline: ${why}`);
 fs.writeFileSync(path.join(here, "cold-results.json"), JSON.stringify(results, null, 2));
