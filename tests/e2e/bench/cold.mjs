@@ -106,9 +106,8 @@ function coldMarks() {
 }
 
 /** A card the finger can reach: its lower middle on screen and not covered (the pin at its top
- * would start a string instead). Null while the board has none, and until the first card's frame. */
+ * would start a string instead). Null while the board has none. */
 function grabbableCard() {
-  if (window.__cold.firstCard === null) return null;
   for (const card of document.querySelectorAll("[data-card-id]")) {
     const r = card.getBoundingClientRect();
     const x = r.left + r.width / 2;
@@ -130,11 +129,17 @@ async function touch(cdp, type, points) {
 /**
  * Board interactive: tries a short finger drag on a card, again and again, until one moves it;
  * returns when the card first moved (`window.__cold.moved`). The first try waits for the first
- * card's frame, so that no touch handling delays that frame and the figure before it.
+ * card's frame, so that no touch handling delays that frame and the figure before it; null if
+ * no card ever shows or moves.
  */
 async function firstDrag(page, cdp) {
   const deadline = Date.now() + VISIT_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  // Waited for in the page, frame by frame: polling from here would take the main thread from
+  // the app while it starts.
+  const painted = await page
+    .waitForFunction(() => window.__cold.firstCard !== null, null, { polling: "raf", timeout: VISIT_TIMEOUT_MS })
+    .then(() => true, () => false);
+  while (painted && Date.now() < deadline) {
     const card = await page.evaluate(grabbableCard).catch(() => null); // null while navigating
     if (!card) {
       await sleep(30);
@@ -205,7 +210,6 @@ async function visit(context, url, { offline = false } = {}) {
   }
   const interactiveMs = await firstDrag(page, cdp);
   const mainThread = await mainThreadTime(cdp);
-  await page.waitForFunction(() => window.__cold.firstCard !== null, null, { timeout: 5_000 }).catch(() => {});
   await networkQuiet(meter);
   const marks = await page.evaluate(() => {
     const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
