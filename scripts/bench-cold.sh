@@ -30,10 +30,13 @@ serve() { # label, port, encodings
 }
 serve br 4175 br,gzip
 serve gzip 4176 gzip
-# Each prints "listening" once it has compressed every file (brotli at its best takes seconds).
-for label in br gzip; do
-  for _ in $(seq 120); do
+# Each prints "listening" once it has compressed every file (brotli at its best takes seconds),
+# or stops (a port in use).
+for i in 0 1; do
+  label=$([ $i = 0 ] && echo br || echo gzip)
+  for _ in $(seq 240); do
     grep -q listening "$logs/$label" && break
+    kill -0 "${pids[$i]}" 2>/dev/null || break
     sleep 0.5
   done
   grep -q listening "$logs/$label" || { cat "$logs/$label" >&2; exit 1; }
