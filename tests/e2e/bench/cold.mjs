@@ -3,8 +3,8 @@
 // would (brotli or gzip). For the default board and for a share link of a board with 50 theory
 // strings, each run in a fresh browser context: the cold visit, a repeat visit in the same
 // context (its HTTP cache warm) and a visit with the network offline. Prints the medians of
-// three runs and every run's figures; writes bench/cold-results.json. Figures only: nothing
-// here fails on time. Run by scripts/bench-cold.sh, which starts the servers.
+// three runs with their range; writes every run's figures to bench/cold-results.json. Figures
+// only: nothing here fails on time. Run by scripts/bench-cold.sh, which starts the servers.
 //
 //   BENCH_COLD_SERVERS="br=http://127.0.0.1:4175,gzip=http://127.0.0.1:4176" BENCH_RUNS=3 node bench/cold.mjs
 import { chromium } from "@playwright/test";
@@ -184,8 +184,8 @@ async function networkQuiet(meter) {
   while (Date.now() < until && (meter.inFlight.size > 0 || Date.now() - meter.lastEvent < 500)) await sleep(50);
 }
 
-/** The page's main-thread time so far, by Chromium's own accounting (CDP Performance metrics),
- * in milliseconds of the throttled thread. */
+/** The page's main-thread time so far (taken once the first drag has ended), by Chromium's own
+ * accounting (CDP Performance metrics), in milliseconds of the throttled thread. */
 async function mainThreadTime(cdp) {
   const { metrics } = await cdp.send("Performance.getMetrics");
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value * 1000]));
@@ -289,9 +289,8 @@ async function shareFragment(browser, base) {
   const field = page.getByRole("textbox", { name: "Share link URL" });
   await page.waitForFunction(() => /#board=1\./.test(document.querySelector(".share-url")?.value ?? ""), null, { timeout: 30_000 });
   const url = await field.inputValue();
-  const strings = await page.locator("[data-theory]").count();
   await context.close();
-  return { fragment: new URL(url).hash, drawnTheoryElements: strings };
+  return { fragment: new URL(url).hash };
 }
 
 /** The cold visit, a repeat visit and an offline one, in one fresh context. */
@@ -382,7 +381,7 @@ for (const { label } of SERVERS) {
 }
 console.log("\n(on the wire: CDP encodedDataLength of every request, headers included; first card painted: the first frame with a card title on screen;");
 console.log(" board interactive: when a finger drag first moved a card; wasm ready: compiled and instantiated; app started: init and the first render returned)");
-console.log("\nmain thread from navigation to the first drag, cold (CDP Performance metrics, medians, throttled ms):");
+console.log("\nmain thread from navigation to the end of the first drag, cold (CDP Performance metrics, medians, throttled ms):");
 for (const { label } of SERVERS) {
   for (const c of CASES) {
     const m = results.servers[label][c.name].cold.mainThread;
