@@ -4,7 +4,6 @@
 
 use crate::formats::{canvas, envelope};
 use crate::model::board::Board;
-use crate::model::layout::place_beside_canon;
 use crate::session::library::Boards;
 use crate::session::universes::{self, BUILT_IN};
 use crate::web::files::{self, Picked};
@@ -116,10 +115,8 @@ fn board_from_file(picked: &Picked) -> Result<Board, String> {
 /// A canvas becomes a board of the universe on screen (a canvas names none).
 fn canvas_board(boards: Boards, picked: &Picked) -> Result<Board, String> {
     let universe = universes::load(&boards.current_universe())?;
-    let mut board = canvas::import(&picked.text, stem(&picked.name), &universe)
-        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))?;
-    place_beside_canon(&mut board, &universe);
-    Ok(board)
+    canvas::import_beside_canon(&picked.text, stem(&picked.name), &universe)
+        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))
 }
 
 /// A file name without its extensions ("Mole.caseboard.json" → "Mole").
