@@ -6,33 +6,36 @@ use super::meaning::{group_lift, label_with};
 use crate::model::board::{Board, Theory};
 use crate::model::geometry::{Point, Rect};
 use crate::model::layout::{card_size, CARD_GAP};
-use crate::model::scene::{Scene, SceneString, Thread};
+use crate::model::scene::{Scene, SceneCard, SceneString, Thread};
 use crate::model::universe::Kind;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// A node for each theory with something of the fan's on the scene (a note in it, or a string
 /// tied here rather than brought in from a canvas, which keeps its own look), by theory id, before
 /// the export gives it a node id. A theory the import made from a canvas adds no node, so the
 /// canvas goes back as it came.
 pub(super) fn theory_nodes(scene: &Scene, board: &Board, shift: Point) -> Vec<(String, Map<String, Value>)> {
+    // Gathered in one pass each, so the work follows the board's size, not theories × cards.
+    let mut notes: HashMap<&str, Vec<&str>> = HashMap::new();
+    for card in &scene.cards {
+        if let Some(theory) = board.cards.get(&card.id).and_then(|c| c.theory.as_deref()) {
+            notes.entry(theory).or_default().push(card.id.as_str());
+        }
+    }
+    let mut strings: HashMap<&str, Vec<&SceneString>> = HashMap::new();
+    for string in &scene.strings {
+        if let Thread::Theory { id, .. } = &string.thread {
+            strings.entry(id.as_str()).or_default().push(string);
+        }
+    }
+    let cards: HashMap<&str, &SceneCard> = scene.cards.iter().map(|card| (card.id.as_str(), card)).collect();
     board
         .theories
         .values()
         .filter_map(|theory| {
-            let notes: Vec<&str> = scene
-                .cards
-                .iter()
-                .filter(|card| {
-                    board.cards.get(&card.id).is_some_and(|c| c.theory.as_ref() == Some(&theory.id))
-                })
-                .map(|card| card.id.as_str())
-                .collect();
-            let strings: Vec<&SceneString> = scene
-                .strings
-                .iter()
-                .filter(|s| matches!(&s.thread, Thread::Theory { id, .. } if *id == theory.id))
-                .collect();
+            let notes = notes.get(theory.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let strings = strings.get(theory.id.as_str()).map_or(&[][..], Vec::as_slice);
             let tied_here =
                 strings.iter().any(|s| board.strings.get(&s.id).is_some_and(|f| f.canvas.is_empty()));
             if notes.is_empty() && !tied_here {
@@ -43,16 +46,18 @@ pub(super) fn theory_nodes(scene: &Scene, board: &Board, shift: Point) -> Vec<(S
                 .copied()
                 .chain(strings.iter().flat_map(|s| [s.from.as_str(), s.to.as_str()]))
                 .collect();
-            let around = Rect::bounding(
-                scene.cards.iter().filter(|card| members.contains(card.id.as_str())).map(|card| card.rect),
-            )?
-            .grown(CARD_GAP);
+            let around = Rect::bounding(members.iter().filter_map(|id| cards.get(id)).map(|card| card.rect))?
+                .grown(CARD_GAP);
             let crowded = scene
                 .cards
                 .iter()
                 .any(|card| !members.contains(card.id.as_str()) && card.rect.overlaps(&around, 0.0));
             let node = if crowded {
-                label_note(theory, &strings, &notes, scene, board, around)
+                let title = |id: &str| match board.cards.get(id) {
+                    Some(card) => card.title_shown(),
+                    None => cards.get(id).map(|card| card.title.clone()).unwrap_or_default(),
+                };
+                label_note(theory, strings, notes, title, around)
             } else {
                 group(theory, around)
             };
@@ -75,14 +80,9 @@ fn label_note(
     theory: &Theory,
     strings: &[&SceneString],
     notes: &[&str],
-    scene: &Scene,
-    board: &Board,
+    title: impl Fn(&str) -> String,
     around: Rect,
 ) -> (Map<String, Value>, Rect) {
-    let title = |id: &str| match board.cards.get(id) {
-        Some(card) => card.title_shown(),
-        None => scene.cards.iter().find(|c| c.id == id).map(|c| c.title.clone()).unwrap_or_default(),
-    };
     let mut parts = vec![format!("# {}", theory.name.replace(['\r', '\n'], " "))];
     let lines: Vec<String> = strings
         .iter()

@@ -53,6 +53,9 @@ pub fn export(scene: &Scene, board: &Board) -> String {
 #[derive(Default)]
 struct Ids {
     taken: HashSet<String>,
+    /// The number to try next after an id wanted more than once, so that many copies of one
+    /// card cost one try each.
+    next: HashMap<String, usize>,
     /// The node id each card got.
     of_card: HashMap<String, String>,
 }
@@ -60,9 +63,9 @@ struct Ids {
 impl Ids {
     fn claim(&mut self, wanted: &str) -> String {
         let mut id = wanted.to_string();
-        let mut n = 1;
         while self.taken.contains(&id) {
-            n += 1;
+            let n = self.next.entry(wanted.to_string()).or_insert(1);
+            *n += 1;
             id = format!("{wanted}-{n}");
         }
         self.taken.insert(id.clone());
