@@ -703,3 +703,19 @@ fn copies_of_canvas_cards_and_strings_get_ids_of_their_own() {
     }
     assert_eq!(edge_named(&canvas, "9a1b2c3d4e5f6071-2")["toNode"], "e5f60718293a4b5c-2");
 }
+
+proptest! {
+    #[test]
+    fn a_label_written_with_its_confidence_reads_back_as_both(
+        label in prop_oneof!["\\PC{0,30}", "\\PC{0,10}(confirmed|likely| · |suspected|debunked){1,3}"],
+        confidence in proptest::sample::select(Confidence::ALL.to_vec()),
+    ) {
+        let text = json!({
+            "nodes": [{"id": "a", "type": "text", "x": 0, "y": 0, "text": "a"}],
+            "edges": [{"id": "e", "fromNode": "a", "toNode": "a", "label": label_with(&label, confidence)}]
+        });
+        let board = import_text(&text.to_string()).unwrap();
+        let string = board.strings.values().next().unwrap();
+        prop_assert_eq!((&string.label, string.confidence), (&label, confidence));
+    }
+}

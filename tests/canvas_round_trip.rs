@@ -193,3 +193,55 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_canvas_whose_board_would_outgrow_a_board_file_is_refused() {
+    // 180 notes of 15,000 characters: a 2.7 MB canvas, whose board keeps each note twice (the
+    // card's words and the node's), indented, in a board file of over 5 MB.
+    let nodes: Vec<Value> = (0..180)
+        .map(|n| {
+            json!({"id": format!("n{n}"), "type": "text", "x": 0, "y": 0, "width": 9, "height": 9,
+                        "text": "a quoted \"word\" ".repeat(1_000)})
+        })
+        .collect();
+    let text = json!({"nodes": nodes, "edges": []}).to_string();
+    let message = import(&text, "huge", ballard()).expect_err("refused").to_string();
+    assert!(message.contains("at most 5242880 can be imported again; split the canvas"), "{message}");
+}
+
+#[test]
+fn fields_nested_as_deep_as_a_canvas_may_be_are_saved_and_read_back() {
+    let deep = (0..60).fold(json!("bottom"), |inner, _| json!({"in": inner}));
+    let text = json!({"nodes": [{"id": "a", "type": "text", "x": 0, "y": 0, "width": 9, "height": 9,
+                                 "text": "a", "plugin": deep}], "edges": [], "metadata": {"deep": deep}})
+    .to_string();
+    assert_comes_back("deep", &text);
+}
+
+proptest! {
+    #[test]
+    fn any_words_and_labels_come_back_as_they_went_in(
+        words in proptest::collection::vec("\\PC{0,60}(\n\\PC{0,40}){0,3}", 1..6),
+        labels in proptest::collection::vec(prop_oneof![
+            "\\PC{0,40}",
+            "(confirmed|likely|suspected|debunked)",
+            "\\PC{0,20} · (confirmed|likely|suspected|debunked)",
+        ], 0..8),
+    ) {
+        let types = ["text", "group", "file", "link", "note"];
+        let nodes: Vec<Value> = words.iter().enumerate().map(|(n, words)| json!({
+            "id": format!("n{n}"), "type": types[n % types.len()],
+            "x": n * 10, "y": 0, "width": 9, "height": 9,
+            "text": words, "label": words, "file": words, "url": words,
+        })).collect();
+        let edges: Vec<Value> = labels.iter().enumerate().map(|(n, label)| json!({
+            "id": format!("e{n}"), "fromNode": format!("n{}", n % words.len()),
+            "toNode": format!("n{}", (n * 7) % words.len()), "label": label,
+        })).collect();
+        let text = json!({"nodes": nodes, "edges": edges}).to_string();
+        let board = import(&text, "words", ballard()).unwrap();
+        for (how, back) in exports_of(&board) {
+            prop_assert!(back == normalised(&text), "{} came back otherwise", how);
+        }
+    }
+}

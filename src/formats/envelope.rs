@@ -19,6 +19,8 @@ pub const FORMAT: &str = "caseboard";
 pub const CURRENT_VERSION: u64 = 2;
 /// Larger stored text is refused rather than parsed.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// The largest file imported (a board file, a canvas or a universe).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Turns a version-N envelope into a version-N+1 one; entry i migrates version i + 1.
 pub type Migration = fn(Value) -> Result<Value, String>;

@@ -9,9 +9,6 @@ use crate::session::universes::{self, BUILT_IN};
 use crate::web::files::{self, Picked};
 use leptos::task::spawn_local;
 
-/// The largest file read, board, canvas or universe.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-
 /// What the fan asked to import; a dropped file may be anything.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
@@ -26,7 +23,7 @@ pub fn import_file(boards: Boards, file: web_sys::File) {
 
 pub fn import_file_as(boards: Boards, file: web_sys::File, expected: Expected) {
     spawn_local(async move {
-        match files::read_text(&file, MAX_FILE_BYTES).await {
+        match files::read_text(&file, envelope::MAX_FILE_BYTES).await {
             Ok(picked) => import_text(boards, &picked, expected),
             Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
         }

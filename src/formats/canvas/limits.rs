@@ -1,10 +1,11 @@
 //! What a canvas may be to be read, and what is said when it is not.
 
-use crate::formats::envelope::EnvelopeError;
+use crate::formats::envelope::{EnvelopeError, MAX_FILE_BYTES};
 use std::fmt;
 
-/// The largest canvas read, in bytes, and the most nodes and edges it may hold.
-pub const MAX_CANVAS_BYTES: usize = 5 * 1024 * 1024;
+/// The largest canvas read, in bytes (as any imported file), and the most nodes and edges it may
+/// hold.
+pub const MAX_CANVAS_BYTES: usize = MAX_FILE_BYTES;
 pub const MAX_NODES: usize = 20_000;
 pub const MAX_EDGES: usize = 50_000;
 /// How deep lists and objects may nest. A canvas needs three levels (the document, its lists,
@@ -49,6 +50,8 @@ pub enum CanvasError {
     },
     /// The board made from the canvas failed the check every board passes.
     Invalid(EnvelopeError),
+    /// The board made from the canvas would write a board file larger than a file import reads.
+    BoardTooLarge(usize),
 }
 
 impl fmt::Display for CanvasError {
@@ -80,6 +83,11 @@ impl fmt::Display for CanvasError {
                 write!(f, "edge '{edge}' points at node '{node}', which is not in the canvas")
             }
             CanvasError::Invalid(e) => write!(f, "the board made from the canvas is not sound: {e}"),
+            CanvasError::BoardTooLarge(n) => write!(
+                f,
+                "the board made from the canvas would be a board file of {n} bytes, and at most \
+                 {MAX_FILE_BYTES} can be imported again; split the canvas in two"
+            ),
         }
     }
 }

@@ -129,6 +129,12 @@ pub fn import(text: &str, file_stem: &str, universe: &Universe) -> Result<Board,
         board.theories.insert(theory.id.clone(), theory.capped());
     }
     envelope::check(&board).map_err(CanvasError::Invalid)?;
+    // Each card keeps its node's words beside its own, so a board can outgrow its canvas; one
+    // whose board file could not be imported again would be stuck in this browser.
+    let as_file = envelope::encode_file(&board).len();
+    if as_file > envelope::MAX_FILE_BYTES {
+        return Err(CanvasError::BoardTooLarge(as_file));
+    }
     Ok(board)
 }
 
