@@ -159,6 +159,7 @@ fn cards_from_elsewhere_are_placed_beside_the_canon_keeping_their_arrangement() 
             text: id.into(),
             theory: None,
             url: None,
+            canvas: Default::default(),
         };
         board.cards.insert(id.into(), card);
         board.positions.insert(id.into(), Point::new(x, y));

@@ -127,6 +127,7 @@ fn the_fans_words_are_escaped_and_never_markup() {
         label: "</text><script>x</script>".into(),
         theory: "t".into(),
         confidence: Confidence::Debunked,
+        canvas: Default::default(),
     };
     board.strings.insert("s".into(), string);
     let svg = whole(&scene_of(&board));
@@ -158,6 +159,7 @@ fn a_colour_that_is_not_hex_never_reaches_the_svg() {
         label: "tied".into(),
         theory: "t".into(),
         confidence: Confidence::Suspected,
+        canvas: Default::default(),
     };
     board.strings.insert("s".into(), string);
     let svg = whole(&scene_of(&board));

@@ -29,7 +29,8 @@ const BESIDE_GAP: f64 = 240.0;
 
 /// Moves the fan's cards, keeping their arrangement, to just right of the universe's default
 /// layout, top-aligned with it: cards brought in from elsewhere (a canvas) never cover the canon.
-pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
+/// Returns how far they moved (whole pixels), nothing when there was nothing to move.
+pub fn place_beside_canon(board: &mut Board, universe: &Universe) -> Point {
     let defaults = default_layout(universe, board.arrangement);
     let canon = Rect::bounding(
         universe.entities.iter().filter_map(|e| defaults.get(&e.id).map(|p| Rect::at(*p, card_size(e.kind)))),
@@ -40,13 +41,14 @@ pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
             .values()
             .filter_map(|c| board.positions.get(&c.id).map(|p| Rect::at(*p, card_size(c.kind)))),
     );
-    let (Some(canon), Some(fan)) = (canon, fan) else { return };
-    let (dx, dy) = (canon.right() + BESIDE_GAP - fan.x, canon.y - fan.y);
+    let (Some(canon), Some(fan)) = (canon, fan) else { return Point::default() };
+    let (dx, dy) = ((canon.right() + BESIDE_GAP - fan.x).round(), (canon.y - fan.y).round());
     for id in board.cards.keys() {
         if let Some(at) = board.positions.get_mut(id) {
             *at = at.offset(dx, dy).rounded();
         }
     }
+    Point::new(dx, dy)
 }
 
 /// How far each new card added at the same spot is moved down and to the right of the last.

@@ -62,7 +62,8 @@ impl BoardState {
         let size = card_size(kind);
         let theory = if kind == Kind::Note { self.ui.active_theory.get_untracked() } else { None };
         let reveal = self.reveal_theory(theory.as_deref());
-        let card = FanCard { id: id.clone(), kind, title, text, theory, url: None };
+        let card =
+            FanCard { id: id.clone(), kind, title, text, theory, url: None, canvas: Default::default() };
         let taken: Vec<Rect> = self.cards.with_untracked(|c| c.iter().map(CardView::rect).collect());
         let origin = clear_spot(at.offset(-size.width / 2.0, -size.height / 2.0), size, &taken);
         self.commit(reveal.and(self.doc.with_board(|b| Command::add_card(b, card, origin))));
@@ -148,6 +149,7 @@ impl BoardState {
             label: String::new(),
             theory: theory_id,
             confidence: Default::default(),
+            canvas: Default::default(),
         };
         // A theory just made holds no strings yet, so the board as it is decides about duplicates.
         let tie = self.doc.with_board(|b| Command::add_string(b, string));
