@@ -226,6 +226,7 @@ fn with_theories(names: &[&str]) -> Board {
             label: String::new(),
             theory: id,
             confidence: Confidence::Likely,
+            canvas: Default::default(),
         };
         board.strings.insert(format!("s{i}"), string);
     }
