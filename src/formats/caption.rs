@@ -2,7 +2,7 @@
 //! for itself: the board's name, the show, how far the fan had watched, and a legend of the
 //! strings drawn in it.
 
-use crate::formats::svg::{escape, safe_colour};
+use crate::formats::svg_text::{escape, safe_colour};
 use crate::model::geometry::Rect;
 use crate::model::horizon::Horizon;
 use crate::model::scene::{SceneString, Thread, CANON_RED};

@@ -8,3 +8,4 @@ pub mod link;
 pub mod plain;
 pub mod png_size;
 pub mod svg;
+pub mod svg_text;

@@ -1,11 +1,12 @@
 //! A standalone SVG picture of the board, in the corkboard look: cork, cards in their kinds'
 //! colours with a pin each, and the strings sagging from pin to pin with their labels on tags.
 //! All words are plain `<text>`, XML-escaped; colours are the constants below or a theory's
-//! colour once it has passed [`is_hex_colour`]. Text is wrapped by an estimate of its width, as
+//! colour once it has passed `model::board::is_hex_colour`. Text is wrapped by an estimate of its width, as
 //! no fonts are measured here.
 
 use crate::formats::caption::{band_height, draw as draw_caption, Caption};
-use crate::model::board::{is_hex_colour, Confidence};
+use crate::formats::svg_text::{escape, safe_colour};
+use crate::model::board::Confidence;
 use crate::model::geometry::{Point, Rect, Size};
 use crate::model::layout::pin;
 use crate::model::scene::{initials, kind_tag, Face, Scene, SceneCard, SceneString, Thread, CANON_RED};
@@ -19,8 +20,6 @@ const PIN_RED: &str = "#d62a22";
 const AIRMAIL_BLUE: &str = "#1f4fa0";
 const FAN_BLUE: &str = "#1f6feb";
 const TAG_PAPER: &str = "#fff6dc";
-/// Drawn instead of a theory colour that is not `#rrggbb` (as the board does for a lost theory).
-const FALLBACK_COLOUR: &str = "#555555";
 const SANS: &str = "'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 const TYPEWRITER: &str = "'Courier New', 'Liberation Mono', 'DejaVu Sans Mono', monospace";
 
@@ -381,33 +380,4 @@ fn draw_label(out: &mut String, string: &SceneString) {
 /// The string's colour, if it is a `#rrggbb` colour: it is written into an attribute.
 fn colour_of(string: &SceneString) -> &str {
     safe_colour(&string.colour)
-}
-
-/// `colour` if it is a `#rrggbb` colour, else the fallback grey: fit for an attribute.
-pub(crate) fn safe_colour(colour: &str) -> &str {
-    if is_hex_colour(colour) {
-        colour
-    } else {
-        FALLBACK_COLOUR
-    }
-}
-
-/// Text fit for XML character data and attribute values: the five special characters escaped,
-/// line breaks and tabs as spaces, and the control characters XML cannot hold at all dropped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            '\t' | '\n' | '\r' => escaped.push(' '),
-            '\u{fffe}' | '\u{ffff}' => {}
-            c if c.is_control() => {}
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }

@@ -8,13 +8,6 @@ use wasm_bindgen::JsCast;
 /// A press that moves less than this (screen pixels) is a click, not a drag.
 pub const CLICK_SLOP: f64 = 4.0;
 
-/// Keeps the pointer's events coming to this element even when it leaves it.
-pub fn capture(ev: &PointerEvent) {
-    if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-        let _ = el.set_pointer_capture(ev.pointer_id());
-    }
-}
-
 /// A pointer down on the board, in board coordinates.
 #[derive(Clone, Copy)]
 pub struct Contact {

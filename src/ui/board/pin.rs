@@ -3,7 +3,7 @@
 use crate::model::geometry::{Point, Rect};
 use crate::model::layout::pin_target;
 use crate::session::open_board::BoardState;
-use crate::ui::board::gestures::capture;
+use crate::ui::chrome::pointer::capture;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

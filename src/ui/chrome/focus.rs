@@ -33,7 +33,8 @@ pub fn focus_search() {
 /// Gives focus to the first control of the panel beside the board (the inspector's, with a card
 /// selected), so a keyboard user need not Tab past every card to reach it.
 pub fn focus_panel() {
-    focus_first(&format!(".dock :is({FOCUSABLE})"));
+    // Past the sheet's handle and close button, to the inspector's own first control.
+    focus_first(&format!(".dock .panel-section :is({FOCUSABLE})"));
 }
 
 fn focus_first(selector: &str) {

@@ -1,5 +1,6 @@
 //! What every room shares: the modal and confirm dialogs' behaviour, focus helpers, icons, the
-//! notices list, small text helpers and the layout's measuring.
+//! notices list, small text helpers, pointer capture and the
+//! layout's measuring.
 
 pub mod confirm;
 pub mod focus;
@@ -7,4 +8,5 @@ pub mod icons;
 pub mod measure;
 pub mod modal;
 pub mod notices;
+pub mod pointer;
 pub mod text;

@@ -3,7 +3,7 @@
 //! from the peek swipes it away. Everywhere, a button that closes the panel, so closing never
 //! needs a tap on the cork (which a fan may not find free).
 
-use crate::ui::board::gestures::capture;
+use crate::ui::chrome::pointer::capture;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 

@@ -36,6 +36,7 @@ test("Escape in a theory's name keeps it and leaves the field", async ({ page })
   await expect(name).toHaveValue("The mole is in the unit");
   await waitForSave(page, "The mole is in the unit");
   await page.reload();
+  await openPanel(page);
   await expect(page.getByRole("region", { name: "Theories" }).getByRole("textbox", { name: /^Name of / }).first()).toHaveValue(
     "The mole is in the unit",
   );

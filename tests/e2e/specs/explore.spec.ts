@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { BLANK, box, card, expect, openBoard, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
+import { BLANK, box, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe, worldPosition } from "./helpers";
 
 test("the inspector lists a card's connections, and choosing one selects that card", async ({ page }) => {
   await openBoard(page);
@@ -17,7 +17,7 @@ test("the inspector lists a card's connections, and choosing one selects that ca
 
 test("the minimap shows only while part of the board is out of view; clicking it moves the view there", async ({ page }) => {
   await openBoard(page);
-  await page.getByRole("button", { name: "Theories" }).click(); // close the side panel
+  // (the side panel starts closed on a screen this size)
   await expect(page.locator(".dock")).toHaveCount(0);
   const minimap = page.getByRole("region", { name: "Minimap" });
   // The whole board in view, as it opens: the map would only cover cards.
@@ -56,6 +56,7 @@ test("the minimap shows only while part of the board is out of view; clicking it
 
 test("a kind filter hides those cards (and their strings), says so with a chip, and is saved", async ({ page }) => {
   await openBoard(page);
+  await openPanel(page);
   const filters = page.getByRole("region", { name: "Filters" });
   await expect(filters).toBeVisible();
   await filters.getByRole("checkbox", { name: "Episodes" }).uncheck();
@@ -156,6 +157,7 @@ test("watched up to episode 1: later cards and strings are gone from the board a
   // Every kind of the show's filtered out: an empty cork that says why, and lets a note through
   // where it speaks.
   await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Everything" });
+  await openPanel(page);
   const filters = page.getByRole("region", { name: "Filters" });
   for (const kind of ["Characters", "Cases", "Episodes", "Places", "Evidence"]) {
     await filters.getByRole("checkbox", { name: kind }).uncheck();
@@ -170,6 +172,7 @@ test("watched up to episode 1: later cards and strings are gone from the board a
 
 test("the timeline replays the season episode by episode without changing the horizon", async ({ page }) => {
   await openBoard(page);
+  await openPanel(page);
   const next = page.getByRole("button", { name: "Next episode" });
   const previous = page.getByRole("button", { name: "Previous episode" });
   await next.click();

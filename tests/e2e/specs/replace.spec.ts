@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { card, dropFile, expect, makeShareLink, openBoard, STORAGE_KEY, test } from "./helpers";
+import { card, dropFile, expect, makeShareLink, openBoard, openPanel, STORAGE_KEY, test } from "./helpers";
 
 // Replacing the board on screen while the fan is busy with it: nothing typed is lost, and nothing
 // breaks (the `test` of ./helpers fails on any panic).
@@ -24,6 +24,7 @@ test("a note being typed when a board file is dropped on the page is kept in its
   const stored = await page.evaluate((key) => localStorage.getItem(key) ?? "", STORAGE_KEY);
   expect(stored, "the note went into the board it was typed on").toContain("Billets knew in 1995");
   await page.reload();
+  await openPanel(page);
   await page.getByRole("button", { name: "Open board Ballard board" }).click();
   await expect(page.locator("[data-card-id^='note']")).toContainText("Billets knew in 1995");
 });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answeredContext, BLANK, card, expect, openBoard, STORAGE_KEY, test, makeShareLink } from "./helpers";
+import { answeredContext, BLANK, card, expect, openBoard, openPanel, STORAGE_KEY, test, makeShareLink } from "./helpers";
 
 // Nothing beyond the fan's horizon leaks: not through a count, not through a shared preview's
 // reveal, and every canon quote says whose words it is.
@@ -28,6 +28,7 @@ const watchedUpTo = (page: Page) => page.getByRole("combobox", { name: "Watched 
 test("a theory whose strings all lie beyond the horizon does not count them as shown", async ({ page }) => {
   await storeTheory(page, 1, "victims-mother");
   await page.goto("/");
+  await openPanel(page);
   const theories = page.getByRole("region", { name: "Theories" });
   await expect(theories).toContainText("0 strings shown, 1 beyond episode 1");
   await page.getByRole("combobox", { name: "Watched up to" }).selectOption({ label: "Episode 3" });

@@ -84,6 +84,7 @@ test("a backup can be downloaded and removed from Saved data; the board can be e
   const corrupt = '{"format":"caseboard","version":2,"board":{"positions":{"x": broken';
   await storeRaw(page, corrupt);
   await expect(page.getByRole("alert")).toContainText("could not be read");
+  await openPanel(page);
   const saved = page.getByRole("region", { name: "Saved data" });
   await expect(saved).toContainText("Backups of boards that could not be read");
   await expect(page.getByRole("region", { name: "Boards" })).toContainText("this browser gives the site");

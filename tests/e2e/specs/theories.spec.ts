@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { box, card, expect, openBoard, openCentredOn, screenshot, STORAGE_KEY, test, waitForSave, worldPosition, zoom } from "./helpers";
+import { box, card, expect, openBoard, openCentredOn, openPanel, screenshot, STORAGE_KEY, test, waitForSave, worldPosition, zoom } from "./helpers";
 
 const fanCards = (page: Page) => page.locator(".card.fan");
 
@@ -100,6 +100,7 @@ test("a string is tied pin to card, labelled, recoloured with its theory, and un
   await expect(string).toHaveAttribute("aria-label", "The 1995 runaway murder — covered up — The police conspiracy");
   await expect(page.locator("[data-canon]").first()).toBeVisible();
 
+  await openPanel(page);
   const theories = page.getByRole("region", { name: "Theories" });
   await expect(theories).toContainText("1 string");
   const colour = theories.getByLabel(/^Colour of/);
@@ -170,6 +171,7 @@ test("three cards selected with a rectangle move together; delete and undo", asy
   // Delete hides canon cards (listed under Hidden cards); undo brings them back.
   await page.keyboard.press("Delete");
   for (const id of ids) await expect(card(page, id)).toHaveCount(0);
+  await openPanel(page);
   const hidden = page.getByRole("region", { name: "Hidden cards" });
   await expect(hidden).toContainText("The police conspiracy");
   await page.keyboard.press("Control+z");
@@ -267,6 +269,9 @@ test("after editing a note in place from the keyboard, focus is back on the note
 
 test("a note added with the whole board in view is brought near enough to read as it is typed, and shown in the inspector", async ({ page }) => {
   await openBoard(page);
+  // Zoomed out from the full faces a laptop opens at.
+  await page.getByRole("button", { name: "Zoom out" }).click();
+  await page.getByRole("button", { name: "Zoom out" }).click();
   expect(await zoom(page)).toBeLessThan(0.6);
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByRole("textbox", { name: "Note text" })).toBeFocused();
@@ -284,6 +289,7 @@ test("a board with two theories survives a reload and looks right on desktop and
   await tie(page, "case-1995-runaway", "case-police-conspiracy");
   await page.keyboard.type("covered up");
   await page.keyboard.press("Enter");
+  await openPanel(page);
   const theories = page.getByRole("region", { name: "Theories" });
   await theories.getByRole("button", { name: "New theory" }).click();
   await theories.getByLabel("Name of Theory 2").fill("Billets is the mole");
@@ -327,6 +333,7 @@ test("a board with two theories survives a reload and looks right on desktop and
 
 test("new work never vanishes into a hidden theory; a stray release does not tie a string", async ({ page }) => {
   await openCentredOn(page, "case-1995-runaway", 0.6);
+  await openPanel(page);
   const theories = page.getByRole("region", { name: "Theories" });
   await theories.getByRole("button", { name: "New theory" }).click();
   const show = theories.getByLabel("Show Theory 1");
