@@ -144,3 +144,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// However long a name is asked for, and however many boards share it, the name given fits
+    /// the board check ("<76 characters> (10)" once came to 81 and was refused after a reload),
+    /// is cut only by whole characters, and keeps a name that fits whole.
+    #[test]
+    fn every_name_given_fits_a_board(wanted in prop_oneof!["\\PC{0,100}", "[é🕵x ]{70,90}"], count in 1usize..14) {
+        use caseboard::model::board::MAX_BOARD_NAME;
+        let mut library = Library::default();
+        for i in 0..count {
+            let given = library.add(&format!("b{i}"), &wanted, "ballard");
+            prop_assert!(given.chars().count() <= MAX_BOARD_NAME, "{} is too long", given);
+            let fits = wanted.trim().chars().count() <= MAX_BOARD_NAME && !wanted.trim().is_empty();
+            if i == 0 && fits {
+                prop_assert_eq!(given.as_str(), wanted.trim(), "a name that fits is kept whole");
+            }
+        }
+    }
+}

@@ -318,7 +318,7 @@ fn damaged_payloads_say_what_is_wrong() {
         ),
         (
             payload(&[section(5, &[vec![1], text("t"), text("T"), text("red"), vec![1]].concat())]),
-            "the board in the link is damaged (theory 't' has a bad name or colour)",
+            "the board in the link is damaged (theory 't' has a colour that is not #rrggbb)",
         ),
     ];
     for (bytes, expected) in cases {
@@ -333,7 +333,10 @@ fn a_board_the_app_would_not_save_is_refused_with_the_save_check_message() {
     note.text = "x".repeat(caseboard::model::board::MAX_TEXT + 1);
     assert_eq!(
         round_trip(&shared).unwrap_err().to_string(),
-        "the board in the link is damaged (card 'note-0193a7b2c4d-0001-1a2b' has text longer than allowed)"
+        format!(
+            "the board in the link is damaged (card 'note-0193a7b2c4d-0001-1a2b' has a text longer than {} characters)",
+            caseboard::model::board::MAX_TEXT
+        )
     );
     let mut shared = sample();
     shared.board.viewport = Some(Viewport { x: 0.0, y: 0.0, zoom: 0.0 });

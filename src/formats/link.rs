@@ -341,9 +341,11 @@ pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
         section.finish()?;
     }
 
-    envelope::check(&board).map_err(|error| match error {
-        EnvelopeError::Invalid(what) => LinkError::Invalid(what),
-        other => LinkError::Invalid(other.to_string()),
+    envelope::check(&board).and_then(|()| envelope::check_own_ids(&board, universe)).map_err(|error| {
+        match error {
+            EnvelopeError::Invalid(what) => LinkError::Invalid(what),
+            other => LinkError::Invalid(other.to_string()),
+        }
     })?;
     Ok(Shared { board, horizon })
 }

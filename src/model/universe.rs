@@ -2,7 +2,7 @@
 
 use crate::formats::plain::plain_json_error;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The largest universe file read, in bytes, and the most entities and strings it may hold.
@@ -90,8 +90,12 @@ pub struct Universe {
     pub source: String,
     pub entities: Vec<Entity>,
     pub links: Vec<CanonLink>,
+    /// Each entity's place in `entities`, by id.
     #[serde(skip)]
     index: HashMap<String, usize>,
+    /// The canon strings' ids.
+    #[serde(skip)]
+    link_ids: HashSet<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -147,7 +151,6 @@ impl Universe {
         let mut universe: Universe =
             serde_json::from_str(json).map_err(|e| UniverseError::Json(plain_json_error(&e.to_string())))?;
         universe.validate()?;
-        universe.index = universe.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         Ok(universe)
     }
 
@@ -160,7 +163,15 @@ impl Universe {
         self.index.get(id).map(|&i| &self.entities[i])
     }
 
-    fn validate(&self) -> Result<(), UniverseError> {
+    /// True when an entity or a canon string has this id: a fan's card or string may not take it.
+    pub fn is_canon_id(&self, id: &str) -> bool {
+        self.index.contains_key(id) || self.link_ids.contains(id)
+    }
+
+    /// Checks the universe, indexing its ids on the way. Every check is a pass over the entities
+    /// and strings with look-ups in the index, never a search of a list, so the work grows with
+    /// the universe, not with its square.
+    fn validate(&mut self) -> Result<(), UniverseError> {
         if self.id.trim().is_empty() {
             return Err(UniverseError::Empty("id"));
         }
@@ -199,16 +210,7 @@ impl Universe {
         if let Some((id, field, _, _)) = texts.chain(link_texts).find(|(_, _, t, max)| long(t, *max)) {
             return Err(UniverseError::TooLong { id: id.clone(), field });
         }
-        let mut seen = std::collections::HashSet::new();
-        let entity_ids = self.entities.iter().map(|e| &e.id);
-        for id in entity_ids.chain(self.links.iter().map(|l| &l.id)) {
-            if id.trim().is_empty() {
-                return Err(UniverseError::Empty("id on one of its entries"));
-            }
-            if !seen.insert(id.as_str()) {
-                return Err(UniverseError::DuplicateId(id.clone()));
-            }
-        }
+        self.index_ids()?;
         for entity in &self.entities {
             if entity.kind == Kind::Note {
                 return Err(UniverseError::NoteInUniverse(entity.id.clone()));
@@ -218,10 +220,9 @@ impl Universe {
             self.check_episode(&entity.id, entity.first_episode)?;
             self.check_episode(&entity.id, entity.number)?;
         }
-        let is_entity = |id: &str| self.entities.iter().any(|e| e.id == id);
         for link in &self.links {
             for end in [&link.from, &link.to] {
-                if !is_entity(end) {
+                if !self.index.contains_key(end.as_str()) {
                     return Err(UniverseError::UnknownEndpoint {
                         link: link.id.clone(),
                         missing: end.clone(),
@@ -235,6 +236,32 @@ impl Universe {
             self.check_text(&link.id, "source", &link.source)?;
             self.check_episode(&link.id, link.first_episode)?;
         }
+        Ok(())
+    }
+
+    /// Fills the index of entity ids and the set of string ids, refusing an empty id or one used
+    /// twice: entities and strings share one space of ids, since a board names either by id.
+    fn index_ids(&mut self) -> Result<(), UniverseError> {
+        let mut index = HashMap::with_capacity(self.entities.len());
+        let mut link_ids = HashSet::with_capacity(self.links.len());
+        let entity_ids = self.entities.iter().map(|e| &e.id).enumerate();
+        for (i, id) in entity_ids {
+            if id.trim().is_empty() {
+                return Err(UniverseError::Empty("id on one of its entries"));
+            }
+            if index.insert(id.clone(), i).is_some() {
+                return Err(UniverseError::DuplicateId(id.clone()));
+            }
+        }
+        for id in self.links.iter().map(|l| &l.id) {
+            if id.trim().is_empty() {
+                return Err(UniverseError::Empty("id on one of its entries"));
+            }
+            if index.contains_key(id) || !link_ids.insert(id.clone()) {
+                return Err(UniverseError::DuplicateId(id.clone()));
+            }
+        }
+        (self.index, self.link_ids) = (index, link_ids);
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 //! notice that says what is wrong, and nothing else happens.
 
 use crate::formats::{canvas, envelope};
-use crate::model::board::Board;
+use crate::model::board::{Board, MAX_BOARD_NAME};
 use crate::model::layout::place_beside_canon;
 use crate::session::library::Boards;
 use crate::session::universes::{self, BUILT_IN};
@@ -40,18 +40,21 @@ fn import_text(boards: Boards, picked: &Picked, expected: Expected) {
         (Content::Universe, Expected::Board) | (Content::Board | Content::Canvas, Expected::Universe) => {
             Err(format!("\"{}\" is a {}; use {} for it", picked.name, content.name(), content.button()))
         }
-        (Content::Board, _) => board_from_file(picked).and_then(|board| boards.add(&board)),
-        (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| boards.add(&board)),
-        (Content::Universe, _) => universes::import(&picked.text).map(|universe| boards.create(&universe.id)),
+        (Content::Board, _) => board_from_file(picked).and_then(|board| added(boards, picked, &board)),
+        (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| added(boards, picked, &board)),
+        (Content::Universe, _) => universes::import(&picked.text).map(|universe| {
+            boards.create(&universe.id);
+            format!("\"{}\" was imported as a new board.", picked.name)
+        }),
         (Content::Unknown, _) => Err(format!(
             "\"{}\" is not a Caseboard board, a JSON Canvas (.canvas) or a universe file",
             picked.name
         )),
     };
     match outcome {
-        Ok(()) => {
+        Ok(told) => {
             boards.notices.dismiss_topic("import");
-            boards.notices.info("import", format!("\"{}\" was imported as a new board.", picked.name));
+            boards.notices.info("import", told);
         }
         Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
     }
@@ -95,6 +98,21 @@ impl Content {
     }
 }
 
+/// Adds `board` and says so, with the name it got when that is not the one it came with: a name
+/// is never cut or numbered unsaid.
+fn added(boards: Boards, picked: &Picked, board: &Board) -> Result<String, String> {
+    let given = boards.add(board)?;
+    let wanted = board.name.trim();
+    let imported = format!("\"{}\" was imported as a new board", picked.name);
+    Ok(if given == wanted || wanted.is_empty() {
+        format!("{imported}.")
+    } else if wanted.chars().count() > MAX_BOARD_NAME {
+        format!("{imported}, \"{given}\": its name is longer than a board name can be ({MAX_BOARD_NAME} characters).")
+    } else {
+        format!("{imported}, \"{given}\": another board is called \"{wanted}\".")
+    })
+}
+
 /// A board file of any version, for a universe this browser knows, that fits that universe.
 fn board_from_file(picked: &Picked) -> Result<Board, String> {
     let fault = |e: envelope::EnvelopeError| format!("\"{}\" cannot be opened: {e}", picked.name);
@@ -105,7 +123,7 @@ fn board_from_file(picked: &Picked) -> Result<Board, String> {
             .map_or_else(|| format!("\"{}\" names no universe", picked.name), fault));
     };
     let universe = universes::load(&universe_id)?;
-    let mut board = envelope::decode(&picked.text, &universe.id).map_err(fault)?;
+    let mut board = envelope::decode_for(&picked.text, &universe).map_err(fault)?;
     envelope::check_against(&board, &universe).map_err(fault)?;
     if board.name.trim().is_empty() {
         board.name = stem(&picked.name).to_string();

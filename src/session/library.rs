@@ -186,8 +186,9 @@ impl Boards {
         self.switch_to(&id);
     }
 
-    /// Stores `board` as a new board (from a file, a canvas, a link or a duplicate) and opens it.
-    pub fn add(&self, board: &Board) -> Result<(), String> {
+    /// Stores `board` as a new board (from a file, a canvas, a link or a duplicate) and opens it;
+    /// returns the name it got (made unique, and fitted to a board name).
+    pub fn add(&self, board: &Board) -> Result<String, String> {
         let id = ids::fresh_id("b");
         let name = self.library.with_untracked(|l| l.unique_name(&board.name));
         let named = Board { name: name.clone(), ..board.clone() };
@@ -197,7 +198,7 @@ impl Boards {
             l.add(&id, &name, &board.universe_id);
         });
         self.switch_to(&id);
-        Ok(())
+        Ok(name)
     }
 
     pub fn duplicate(&self, id: &str) {
@@ -206,7 +207,11 @@ impl Boards {
         }
         let Some(entry) = self.library.with_untracked(|l| l.entry(id).cloned()) else { return };
         let stored = storage::read(&board_key(id)).ok().flatten();
-        let board = match stored.map(|text| envelope::decode(&text, &entry.universe)) {
+        let read = |text: String| {
+            let universe = universes::load(&entry.universe)?;
+            envelope::decode_for(&text, &universe).map_err(|e| e.to_string())
+        };
+        let board = match stored.map(read) {
             Some(Ok(board)) => board,
             Some(Err(e)) => {
                 return self.notices.problem("board", format!("\"{}\" could not be copied: {e}.", entry.name))
