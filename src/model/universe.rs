@@ -1,5 +1,6 @@
 //! The universe: a show's canon (entities and the strings between them), read-only.
 
+use super::order::sorted_indices;
 use crate::formats::plain::plain_json_error;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -96,6 +97,15 @@ pub struct Universe {
     /// The canon strings' ids.
     #[serde(skip)]
     link_ids: HashSet<String>,
+    /// The entities' places in `entities`, in id order, and each entity's place in that order:
+    /// share links count canon cards this way, so the order a file lists them in never matters.
+    #[serde(skip)]
+    by_id: Vec<usize>,
+    #[serde(skip)]
+    rank: Vec<usize>,
+    /// [`ids_hash`] of the entity ids in id order.
+    #[serde(skip)]
+    ids_hash: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -151,6 +161,7 @@ impl Universe {
         let mut universe: Universe =
             serde_json::from_str(json).map_err(|e| UniverseError::Json(plain_json_error(&e.to_string())))?;
         universe.validate()?;
+        universe.order_ids();
         Ok(universe)
     }
 
@@ -161,6 +172,22 @@ impl Universe {
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The entity's place among the entities in id order (how share links name it).
+    pub fn canon_rank(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| self.rank[i])
+    }
+
+    /// The entity at this place in id order.
+    pub fn entity_by_rank(&self, rank: usize) -> Option<&Entity> {
+        self.by_id.get(rank).map(|&i| &self.entities[i])
+    }
+
+    /// A hash of the entity ids in id order: two universes with the same hash (almost surely)
+    /// have the same entities, so a link's ranks name the same cards in both.
+    pub fn ids_hash(&self) -> u32 {
+        self.ids_hash
     }
 
     /// True when an entity or a canon string has this id: a fan's card or string may not take it.
@@ -239,6 +266,17 @@ impl Universe {
         Ok(())
     }
 
+    /// Orders the entity ids (one sort, `model::order`) and hashes them in that order.
+    fn order_ids(&mut self) {
+        let entities = &self.entities;
+        self.by_id = sorted_indices(entities.len(), &|a, b| entities[a].id.cmp(&entities[b].id));
+        self.rank = vec![0; entities.len()];
+        for (rank, &place) in self.by_id.iter().enumerate() {
+            self.rank[place] = rank;
+        }
+        self.ids_hash = ids_hash(self.by_id.iter().map(|&i| entities[i].id.as_str()));
+    }
+
     /// Fills the index of entity ids and the set of string ids, refusing an empty id or one used
     /// twice: entities and strings share one space of ids, since a board names either by id.
     fn index_ids(&mut self) -> Result<(), UniverseError> {
@@ -280,4 +318,14 @@ impl Universe {
             _ => Ok(()),
         }
     }
+}
+
+/// FNV-1a (32 bits) of the ids, each followed by the byte 0xff, which UTF-8 never holds, so no
+/// two lists of ids run together into the same bytes. Small and stable: the hash is part of the
+/// share-link format and must never change.
+pub fn ids_hash<'a>(ids: impl Iterator<Item = &'a str>) -> u32 {
+    const OFFSET: u32 = 0x811c_9dc5;
+    const PRIME: u32 = 0x0100_0193;
+    let bytes = ids.flat_map(|id| id.bytes().chain([0xff]));
+    bytes.fold(OFFSET, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(PRIME))
 }
