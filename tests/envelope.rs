@@ -299,3 +299,12 @@ fn a_tall_board_stays_tall_and_an_unknown_arrangement_reads_as_wide() {
     let odd = decode(&stored(json!({"arrangement": "diagonal"})), "ballard").unwrap();
     assert_eq!(odd.arrangement, Arrangement::Wide);
 }
+
+/// An earlier Caseboard named boards past 80 characters ("<76 characters> (10)"); such a board
+/// still reads (the board list fits its name), where it was refused and backed up on every load.
+#[test]
+fn a_name_past_the_cap_never_makes_a_board_unreadable() {
+    let name = format!("{} (10)", "x".repeat(76));
+    let board = Board { name: name.clone(), ..sample_board() };
+    assert_eq!(decode(&encode(&board, 1), "ballard").map(|b| b.name), Ok(name));
+}

@@ -163,3 +163,27 @@ proptest! {
         }
     }
 }
+
+/// Names an earlier Caseboard gave past 80 characters ("<76 characters> (10)") are fitted when
+/// the list is read, each still unique, and the names given are returned for the notice.
+#[test]
+fn names_past_the_cap_from_an_earlier_caseboard_are_fitted() {
+    use caseboard::model::board::MAX_BOARD_NAME;
+    let base = "x".repeat(76);
+    let mut library = Library::default();
+    library.add("a", &"x".repeat(80), "ballard");
+    library.boards.push(library::Entry {
+        id: "b".into(),
+        name: format!("{base} (10)"),
+        universe: "ballard".into(),
+    });
+    library.boards.push(library::Entry {
+        id: "c".into(),
+        name: format!("{base} (11)"),
+        universe: "ballard".into(),
+    });
+    let given = library.fit_names();
+    assert_eq!(given, [format!("{} (10)", "x".repeat(75)), format!("{} (11)", "x".repeat(75))]);
+    assert!(library.boards.iter().all(|e| e.name.chars().count() <= MAX_BOARD_NAME));
+    assert!(library.fit_names().is_empty(), "once fitted, nothing more to do");
+}

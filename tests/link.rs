@@ -632,3 +632,10 @@ fn a_tall_board_stays_tall_through_the_link() {
     shared.board.arrangement = Arrangement::Wide;
     assert_eq!(round_trip(&shared), Ok(shared));
 }
+
+#[test]
+fn a_name_past_the_cap_from_an_earlier_caseboard_still_opens() {
+    let mut shared = sample();
+    shared.board.name = format!("{} (10)", "x".repeat(76));
+    assert_eq!(round_trip(&shared), Ok(shared));
+}

@@ -233,8 +233,8 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
     }
     let stored = envelope.board;
     check_counts(&stored)?;
-    let board = Board {
-        name: envelope.name,
+    let mut board = Board {
+        name: String::new(),
         universe_id: envelope.universe.id,
         universe_version: envelope.universe.version,
         positions: stored.positions,
@@ -256,6 +256,10 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
         },
     };
     check(&board)?;
+    // The name is not held to its cap: a stored board goes by the board list's name, and the
+    // list fits a longer one, as it fits an imported file's, saying so. An earlier Caseboard
+    // numbered names past 80 characters; refusing those boards whole would lose them.
+    board.name = envelope.name;
     Ok(board)
 }
 

@@ -104,6 +104,27 @@ impl Library {
         (2..).map(|n| fitted(base, &format!(" ({n})"))).find(|name| !taken(name)).unwrap_or(plain)
     }
 
+    /// Fits every name longer than a board name may be (an earlier Caseboard numbered names past
+    /// 80 characters), keeping its number, made unique as any other; returns the names given,
+    /// for the fan to be told.
+    pub fn fit_names(&mut self) -> Vec<String> {
+        let mut given = Vec::new();
+        for i in 0..self.boards.len() {
+            let entry = &self.boards[i];
+            if entry.name.chars().count() > MAX_BOARD_NAME {
+                let numbered = entry.name.strip_suffix(')').and_then(|rest| rest.rsplit_once(" ("));
+                let wanted = match numbered.filter(|(_, n)| n.chars().all(|c| c.is_ascii_digit())) {
+                    Some((base, number)) => fitted(base, &format!(" ({number})")),
+                    None => entry.name.clone(),
+                };
+                let name = self.unique_name_beside(&wanted, Some(&entry.id));
+                self.boards[i].name = name.clone();
+                given.push(name);
+            }
+        }
+        given
+    }
+
     /// Adds a board at the end of the list (its name made unique) and returns the name it got.
     pub fn add(&mut self, id: &str, name: &str, universe: &str) -> String {
         let name = self.unique_name(name);

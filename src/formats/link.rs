@@ -368,12 +368,16 @@ pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
         section.finish()?;
     }
 
+    // The name is not held to its cap, as in a saved board: an earlier Caseboard numbered names
+    // past it, and the board list fits one when the board is saved, saying so.
+    let name = std::mem::take(&mut board.name);
     envelope::check(&board).and_then(|()| envelope::check_own_ids(&board, universe)).map_err(|error| {
         match error {
             EnvelopeError::Invalid(what) => LinkError::Invalid(what),
             other => LinkError::Invalid(other.to_string()),
         }
     })?;
+    board.name = name;
     Ok(Shared { board, horizon })
 }
 

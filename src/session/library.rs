@@ -6,7 +6,7 @@
 
 use crate::formats::envelope;
 use crate::formats::library::{self, file_name, Entry, Library};
-use crate::model::board::Board;
+use crate::model::board::{Board, MAX_BOARD_NAME};
 use crate::session::keys::{self, backup_key, board_id_of_key, board_key};
 use crate::session::notices::Notices;
 use crate::session::open_board::BoardState;
@@ -287,6 +287,14 @@ pub(crate) fn read_library(notices: Notices) -> Library {
         }),
         _ => Library::default(),
     };
+    let fitted = library.fit_names();
+    if !fitted.is_empty() {
+        let names = fitted.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+        notices.info(
+            "names-fitted",
+            format!("Board names longer than {MAX_BOARD_NAME} characters, which an earlier Caseboard gave, are shortened to fit: {names}."),
+        );
+    }
     let stored = storage::keys_with_prefix(keys::BOARD_PREFIX).unwrap_or_default();
     for id in stored.iter().filter_map(|k| board_id_of_key(k)) {
         if !library.knows(id) {

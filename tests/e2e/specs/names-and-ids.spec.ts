@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, openBoard, openPanel, test } from "./helpers";
+import { BLANK, expect, openBoard, openPanel, test } from "./helpers";
 
 // Names the app gives pass its own checks after a reload, an imported name is never cut or
 // numbered unsaid, and board files with one id twice are refused with the id.
@@ -55,4 +55,24 @@ test("a board file with two cards of one id, or a card with a canon id, is refus
   await expect(page.getByRole("alert").filter({ hasText: "card 'harry-bosch' has the id of a canon card" })).toBeVisible();
   await openPanel(page);
   await expect(page.getByRole("region", { name: "Boards" }).locator(".board-row")).toHaveCount(1);
+});
+
+test("a board an earlier Caseboard named past 80 characters opens, its name fitted with a notice", async ({ page }) => {
+  const old = `${LONG.slice(0, 76)} (10)`; // 81 characters, as an earlier Caseboard numbered it
+  await page.goto(BLANK);
+  await page.evaluate(
+    ([name, board]) => {
+      localStorage.setItem("caseboard.boards", JSON.stringify({ format: "caseboard-boards", version: 1, current: "b-old", boards: [{ id: "b-old", name, universe: "ballard" }] }));
+      localStorage.setItem("caseboard.board.b-old", board);
+    },
+    [old, boardFile(old, { hidden: ["harry-bosch"] })],
+  );
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  const fitted = `${LONG.slice(0, 75).trimEnd()} (10)`;
+  await expect(page.getByRole("status").filter({ hasText: `shortened to fit: "${fitted}"` })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toHaveCount(0);
+  await expect(page.locator('[data-card-id="harry-bosch"]')).toHaveCount(0);
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("caseboard.backup.")));
+  expect(backups).toEqual([]);
 });
