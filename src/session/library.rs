@@ -192,7 +192,12 @@ impl Boards {
         let id = ids::fresh_id("b");
         let name = self.library.with_untracked(|l| l.unique_name(&board.name));
         let named = Board { name: name.clone(), ..board.clone() };
-        storage::write(&board_key(&id), &envelope::encode(&named, 1))
+        let text = envelope::encode(&named, 1);
+        // What is stored must read back: a board that would not (a canvas card that took a
+        // canon id, say) is refused now, with the reason, not backed up at the next load.
+        let universe = universes::load(&board.universe_id)?;
+        envelope::decode_for(&text, &universe).map_err(|e| format!("it would not read back: {e}"))?;
+        storage::write(&board_key(&id), &text)
             .map_err(|e| format!("the browser would not store it ({e})"))?;
         self.library.update(|l| {
             l.add(&id, &name, &board.universe_id);
