@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The performance benchmark: builds the release app, serves it, and measures boards of 100, 1,000
 # and 5,000 cards in headless Chromium (tests/e2e/bench/run.mjs). Prints a table and each budget
-# as met or missed; writes tests/e2e/bench/results.json. Figures only: nothing here fails on time.
+# as met or missed; writes tests/e2e/bench/results.json. Then the cold open on a phone
+# (scripts/bench-cold.sh, which also runs alone on a built dist/). Figures only: nothing here
+# fails on time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --test
@@ -17,6 +19,11 @@ sleep 1
 cd tests/e2e
 BENCH_BUNDLE="{\"total\": $total}" node bench/run.mjs
 cd ../..
+kill $server
+trap - EXIT
+# How fast the same build opens cold on a phone, served compressed as a static host would.
+echo
+bash scripts/bench-cold.sh dist
 # What a zoom step works out over a big board: the density rule and label placing, timed natively
 # (the same code the app runs, compiled for this machine rather than for wasm).
 echo

@@ -19,6 +19,7 @@ fn string(id: &str, from: &str, to: &str, theory: &str) -> FanString {
         label: "lied".into(),
         theory: theory.into(),
         confidence: Confidence::default(),
+        canvas: Default::default(),
     }
 }
 

@@ -22,6 +22,7 @@ fn sample_board() -> Board {
             text: "Billets knew <b>all along</b>".into(),
             theory: Some("t-mole".into()),
             url: Some("https://example.org/ballard?ep=1&t=2".into()),
+            canvas: Default::default(),
         },
     );
     board.theories.insert(
@@ -80,7 +81,7 @@ fn corrupt_foreign_and_newer_data_are_told_apart() {
 
 #[test]
 fn damaged_content_is_invalid_not_a_panic() {
-    let long = "x".repeat(5000);
+    let long = "x".repeat(caseboard::model::board::MAX_TEXT + 1);
     let cases = [
         json!({"positions": {"a": {"x": "left", "y": 0}}}),
         json!({"positions": {"a": {"x": 1e300, "y": 0}}}),
@@ -90,6 +91,8 @@ fn damaged_content_is_invalid_not_a_panic() {
         json!({"strings": [{"id": "s", "from": "a", "to": "b", "theory": "gone", "confidence": "likely"}]}),
         json!({"strings": [{"id": "s", "from": "a", "to": "b", "theory": "t", "confidence": "certain"}]}),
         json!({"theories": [{"id": "t", "name": "T", "colour": "red;background:url(x)"}]}),
+        json!({"canvas": {"shift": {"x": 1e300, "y": 0}}}),
+        json!({"canvas": {"fields": ["not", "an", "object"]}}),
     ];
     for case in cases {
         assert!(matches!(decode(&stored(case.clone()), "ballard"), Err(EnvelopeError::Invalid(_))), "{case}");

@@ -159,6 +159,7 @@ fn cards_from_elsewhere_are_placed_beside_the_canon_keeping_their_arrangement() 
             text: id.into(),
             theory: None,
             url: None,
+            canvas: Default::default(),
         };
         board.cards.insert(id.into(), card);
         board.positions.insert(id.into(), Point::new(x, y));
@@ -226,4 +227,39 @@ fn on_a_board_too_crowded_to_search_a_new_card_cascades() {
     let origin = Point::new(0.0, 0.0);
     let corners: Vec<Point> = taken.iter().map(Rect::origin).collect();
     assert_eq!(clear_spot(origin, size, &taken), cascaded(origin, &corners));
+}
+
+/// A pin is drawn only while its 24 px finger target takes at most the top half of its card on
+/// screen; and once drawn at a zoom, at every closer one.
+#[test]
+fn a_pin_is_drawn_only_where_its_finger_target_leaves_half_the_card_to_drag() {
+    use caseboard::model::layout::{pin_drawn, PIN_TARGET};
+    for kind in Kind::ALL {
+        let mut shown_before = false;
+        for step in 1..=400 {
+            let zoom = step as f64 / 100.0;
+            let drawn = pin_drawn(kind, zoom);
+            assert_eq!(drawn, card_size(kind).height * zoom >= 2.0 * PIN_TARGET, "{kind:?} at {zoom}");
+            assert!(!shown_before || drawn, "{kind:?} loses its pin zooming in at {zoom}");
+            shown_before = drawn;
+        }
+    }
+    // On a phone's opening view (about 25 %) the people show their pins; the episode tickets,
+    // 19 px high there, do not.
+    assert!(pin_drawn(Kind::Character, 0.25) && !pin_drawn(Kind::Episode, 0.25));
+}
+
+proptest! {
+    /// At any zoom a pin takes a finger in a box at least 24 px a side that holds its head and
+    /// hangs from the card's top edge.
+    #[test]
+    fn a_pins_target_is_at_least_24_px_and_holds_its_head(zoom in 0.01..4.0f64, x in -2000.0..2000.0f64, y in -2000.0..2000.0f64) {
+        use caseboard::model::layout::{pin_target, PIN_TARGET};
+        let head = Rect { x, y, width: 18.0 * zoom, height: 18.0 * zoom };
+        let target = pin_target(head, zoom);
+        prop_assert!(target.width >= PIN_TARGET && target.height >= PIN_TARGET);
+        prop_assert!(target.contains(head.center()));
+        prop_assert!((target.y - (y - 3.0 * zoom)).abs() < 1e-9, "from the card's top edge");
+        prop_assert!((target.center().x - head.center().x).abs() < 1e-9);
+    }
 }

@@ -55,6 +55,7 @@ fn sample() -> Shared {
             text: "Billets knew <b>all along</b>\nsee ep. 3".into(),
             theory: Some("theory-0193a7b2c40-0001-aa".into()),
             url: Some("https://example.org/ballard?ep=3&t=1".into()),
+            canvas: Default::default(),
         },
     );
     board.cards.insert(
@@ -66,6 +67,7 @@ fn sample() -> Shared {
             text: "Seen twice outside the station".into(),
             theory: None,
             url: None,
+            canvas: Default::default(),
         },
     );
     for (id, name, colour, visible) in [
@@ -119,6 +121,7 @@ fn fifty_theory_strings() -> Shared {
             label: labels[n % labels.len()].into(),
             theory: theory.into(),
             confidence: Confidence::ALL[n % 4],
+            canvas: Default::default(),
         };
         board.strings.insert(id, string);
     }
@@ -217,6 +220,7 @@ fn the_payload_layout_is_as_documented() {
         text: "hi".into(),
         theory: Some("t".into()),
         url: None,
+        canvas: Default::default(),
     };
     board.cards.insert("n".into(), note);
     board.strings.insert("s".into(), fan_string("s", "n", &canon(0), "", "t"));
@@ -546,7 +550,7 @@ prop_compose! {
             let theory = theory.filter(|_| !theory_ids.is_empty()).map(|i| i.get(&theory_ids).clone());
             board.positions.insert(id.clone(), at);
             let url = (at.x > 0.0).then(|| format!("https://example.org/{}", id));
-            board.cards.insert(id.clone(), FanCard { id, kind, title, text, theory, url });
+            board.cards.insert(id.clone(), FanCard { id, kind, title, text, theory, url, canvas: Default::default() });
         }
         let card_ids: Vec<String> =
             entities.iter().map(|e| e.id.clone()).chain(board.cards.keys().cloned()).collect();
@@ -554,7 +558,7 @@ prop_compose! {
             let (from, to) = (from.get(&card_ids).clone(), to.get(&card_ids).clone());
             let theory = theory.get(&theory_ids).clone();
             let confidence = *confidence.get(&Confidence::ALL);
-            board.strings.insert(id.clone(), FanString { id, from, to, label, theory, confidence });
+            board.strings.insert(id.clone(), FanString { id, from, to, label, theory, confidence, canvas: Default::default() });
         }
         board.hidden.extend(hidden.iter().map(|i| i.get(entities).id.clone()));
         board.positions.extend(moved.iter().map(|(i, at)| (i.get(entities).id.clone(), *at)));

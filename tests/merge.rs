@@ -55,6 +55,7 @@ fn a_record_the_other_tab_deleted_goes_and_one_it_added_comes() {
         text: "x".into(),
         theory: None,
         url: None,
+        canvas: Default::default(),
     };
     Command::add_card(&base.clone(), card, Point::new(0.0, 0.0)).apply(&mut base);
     let mut theirs = base.clone();

@@ -170,7 +170,8 @@ fn run(steps: &[Step], others: usize) -> Board {
                 let kind = *kind.get(&KINDS);
                 let id = fresh(if kind == Kind::Note { "note" } else { "card" });
                 let theory = in_theory.as_ref().and_then(|t| pick(&theories, t));
-                let card = FanCard { id, kind, title: title.clone(), text: text.clone(), theory, url: None };
+                let (title, text) = (title.clone(), text.clone());
+                let card = FanCard { id, kind, title, text, theory, url: None, canvas: Default::default() };
                 Command::add_card(&board, card, *at)
             }
             Step::EditCard { card, title, text } => match pick(&fan, card) {
@@ -206,6 +207,7 @@ fn run(steps: &[Step], others: usize) -> Board {
                         label: label.clone(),
                         theory,
                         confidence: Confidence::default(),
+                        canvas: Default::default(),
                     };
                     Command::add_string(&board, string)
                 }

@@ -1,6 +1,7 @@
 use caseboard::model::board::Arrangement;
 mod support;
 
+use caseboard::formats::caption::{band_height, Caption};
 use caseboard::formats::svg::{bounds, render};
 use caseboard::model::board::{Board, Confidence, FanString, Theory};
 use caseboard::model::geometry::{Point, Rect};
@@ -31,7 +32,7 @@ fn scene_of(board: &Board) -> Scene {
 }
 
 fn whole(scene: &Scene) -> String {
-    render(scene, bounds(scene).unwrap().grown(40.0))
+    render(scene, bounds(scene).unwrap().grown(40.0), None).svg
 }
 
 /// The words of every `<text>` element, joined by spaces: a title wrapped over two lines reads
@@ -126,6 +127,7 @@ fn the_fans_words_are_escaped_and_never_markup() {
         label: "</text><script>x</script>".into(),
         theory: "t".into(),
         confidence: Confidence::Debunked,
+        canvas: Default::default(),
     };
     board.strings.insert("s".into(), string);
     let svg = whole(&scene_of(&board));
@@ -157,6 +159,7 @@ fn a_colour_that_is_not_hex_never_reaches_the_svg() {
         label: "tied".into(),
         theory: "t".into(),
         confidence: Confidence::Suspected,
+        canvas: Default::default(),
     };
     board.strings.insert("s".into(), string);
     let svg = whole(&scene_of(&board));
@@ -172,7 +175,7 @@ fn a_view_area_leaves_out_the_cards_outside_it() {
     board.positions.insert("far".into(), Point::new(60_000.0, 60_000.0));
     let shown = scene_of(&board);
     let area = Rect { x: 49_900.0, y: 49_900.0, width: 800.0, height: 600.0 };
-    let svg = render(&shown, area);
+    let svg = render(&shown, area, None).svg;
     assert!(svg.contains(r#"width="800.0" height="600.0" viewBox="49900.0 49900.0 800.0 600.0""#));
     assert!(svg.contains("Near note") && !svg.contains("Far note"));
     assert!(!svg.contains("Renée Ballard"), "the canon cards are far from this view");
@@ -188,7 +191,7 @@ fn an_empty_scene_has_no_bounds_but_still_renders_cork() {
     board.hidden.extend(fixture().universe.entities.iter().map(|e| e.id.clone()));
     let empty = scene_of(&board);
     assert_eq!(bounds(&empty), None);
-    let svg = render(&empty, Rect { x: 0.0, y: 0.0, width: 100.0, height: 50.0 });
+    let svg = render(&empty, Rect { x: 0.0, y: 0.0, width: 100.0, height: 50.0 }, None).svg;
     assert!(svg.contains("url(#cork)") && tags(&svg).is_ok());
 }
 
@@ -205,4 +208,88 @@ fn long_words_are_wrapped_to_the_card_and_cut_where_it_ends() {
     let longest = lines.iter().map(|l| l.split('>').nth(1).unwrap().chars().count()).max().unwrap();
     assert!(longest <= 32, "a line fits the card: {longest}");
     assert!(lines.last().unwrap().contains('…'), "the cut is shown");
+}
+
+/// A board with two theories, one string each.
+fn with_theories(names: &[&str]) -> Board {
+    let mut board = Board::new("ballard", 1);
+    for (i, name) in names.iter().enumerate() {
+        let id = format!("t{i}");
+        let colour = format!("#{:02x}3366", 16 * i);
+        board
+            .theories
+            .insert(id.clone(), Theory { id: id.clone(), name: name.to_string(), colour, visible: true });
+        let string = FanString {
+            id: format!("s{i}"),
+            from: "harry-bosch".into(),
+            to: "renee-ballard".into(),
+            label: String::new(),
+            theory: id,
+            confidence: Confidence::Likely,
+            canvas: Default::default(),
+        };
+        board.strings.insert(format!("s{i}"), string);
+    }
+    board
+}
+
+#[test]
+fn a_captioned_picture_says_what_it_shows_above_the_board() {
+    let shown = scene_of(&with_theories(&["Billets knew", "<b>Carter</b> & co"]));
+    let area = bounds(&shown).unwrap().grown(40.0);
+    let caption = Caption::new("Ballard board", "Ballard", Horizon::Episode(3));
+    let picture = render(&shown, area, Some(&caption));
+    let band = band_height(area.width);
+    assert!(band >= 88.0);
+    assert_eq!(picture.size.width, area.width);
+    assert_eq!(picture.size.height, area.height + band);
+    assert!(picture.svg.contains(&format!(r#"viewBox="{:.1} {:.1} "#, area.x, area.y - band)));
+    let said = words(&picture.svg);
+    for expected in [
+        "Ballard board",
+        "Ballard · Watched up to episode 3",
+        "The show&apos;s strings",
+        "Theory: Billets knew",
+    ] {
+        assert!(said.contains(expected), "{expected:?} in {said}");
+    }
+    assert!(said.contains("Theory: &lt;b&gt;Carter&lt;/b&gt; &amp; co"), "names are escaped");
+    assert!(tags(&picture.svg).is_ok());
+    // without a caption, the picture is the board alone
+    let plain = render(&shown, area, None);
+    assert_eq!(plain.size.height, area.height);
+    assert!(!words(&plain.svg).contains("Watched up to"));
+}
+
+#[test]
+fn the_band_grows_with_a_wide_picture_and_its_words_stay_inside_it() {
+    let names: Vec<String> = (0..9).map(|i| format!("A theory with a rather long name number {i}")).collect();
+    let board = with_theories(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    let shown = scene_of(&board);
+    // Harry Bosch and Renée Ballard, whom every string ties, are in it.
+    let bosch = fixture().defaults["harry-bosch"];
+    let narrow = Rect { x: bosch.x - 200.0, y: bosch.y - 100.0, width: 600.0, height: 400.0 };
+    let caption = Caption::new(&"N".repeat(80), "Ballard", Horizon::Everything);
+    let picture = render(&shown, narrow, Some(&caption));
+    let said = words(&picture.svg);
+    assert!(said.contains("Watched up to: everything"));
+    assert!(said.contains("more"), "the legend counts what does not fit: {said}");
+    assert!(said.contains('…'), "a name too long for the band is cut");
+    assert!(
+        band_height(16_000.0) >= band_height(1_600.0) * 9.9,
+        "a band 10 times as wide is 10 times as tall"
+    );
+    // every word of the band starts inside the picture
+    let band_top = narrow.y - band_height(narrow.width);
+    for text in picture.svg.split("<text x=\"").skip(1).filter_map(|t| t.split('>').next()) {
+        let number = |t: &str| t.split('"').next().and_then(|n| n.parse::<f64>().ok());
+        let (Some(x), Some(y)) = (number(text), text.split("y=\"").nth(1).and_then(number)) else { continue };
+        let in_band = text.contains(r##"fill="#fff6dc""##) || text.contains(r##"fill="#e3d3b6""##);
+        if in_band {
+            assert!(
+                y > band_top && y < narrow.y && (narrow.x..narrow.right()).contains(&x),
+                "band text at {x}, {y}"
+            );
+        }
+    }
 }

@@ -144,3 +144,32 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// After the pan a card that fits the area is wholly inside it, and one already inside
+    /// does not move at all.
+    #[test]
+    fn revealing_brings_a_rectangle_inside_with_the_least_pan(
+        x in -5000.0..5000.0f64, y in -5000.0..5000.0f64,
+        w in 10.0..400.0f64, h in 10.0..400.0f64,
+        zoom in 0.1..2.0f64, vx in -3000.0..3000.0f64, vy in -3000.0..3000.0f64,
+    ) {
+        let view = Viewport { x: vx, y: vy, zoom };
+        let card = Rect { x, y, width: w, height: h };
+        let area = Rect { x: 0.0, y: 110.0, width: 1000.0, height: 500.0 };
+        let shown = view.revealing(card, area, 8.0);
+        prop_assert_eq!(shown.zoom, zoom);
+        let tl = shown.to_screen(card.origin());
+        let br = shown.to_screen(Point::new(card.right(), card.bottom()));
+        prop_assert!(tl.x >= area.x + 7.9 && tl.y >= area.y + 7.9);
+        if w * zoom <= area.width - 16.0 && h * zoom <= area.height - 16.0 {
+            prop_assert!(br.x <= area.right() - 7.9 && br.y <= area.bottom() - 7.9);
+            let before = view.to_screen(card.origin());
+            let was_inside = before.x >= area.x + 8.0 && before.y >= area.y + 8.0
+                && before.x + w * zoom <= area.right() - 8.0 && before.y + h * zoom <= area.bottom() - 8.0;
+            if was_inside {
+                prop_assert_eq!(shown, view);
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ use crate::model::board::{
 };
 use crate::model::filter::Filters;
 use crate::model::geometry::{Point, Viewport};
+use crate::model::kept::CanvasDocument;
 use crate::model::universe::Universe;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,8 @@ pub const FORMAT: &str = "caseboard";
 pub const CURRENT_VERSION: u64 = 2;
 /// Larger stored text is refused rather than parsed.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// The largest file imported (a board file, a canvas or a universe).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Turns a version-N envelope into a version-N+1 one; entry i migrates version i + 1.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -114,6 +117,9 @@ struct StoredBoard {
     /// "tall" for a board laid out for a portrait screen; absent (or anything else) for wide.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     arrangement: Option<String>,
+    /// What a board made from a JSON Canvas keeps of the document (see `model::kept`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    canvas: Option<CanvasDocument>,
 }
 
 /// What the fan hides from view; kinds by name, so an unknown one never makes a board unreadable.
@@ -161,6 +167,7 @@ fn envelope_of(board: &Board, revision: u64) -> Envelope {
                 theory_strings: board.filters.theory_strings,
             }),
             arrangement: (board.arrangement == Arrangement::Tall).then(|| TALL.to_string()),
+            canvas: board.canvas.clone(),
         },
     }
 }
@@ -254,6 +261,7 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
             Some(TALL) => Arrangement::Tall,
             _ => Arrangement::Wide,
         },
+        canvas: stored.canvas,
     };
     check(&board)?;
     // The name is not held to its cap: a stored board goes by the board list's name, and the
@@ -338,6 +346,9 @@ pub fn check(board: &Board) -> Result<(), EnvelopeError> {
         if !is_hex_colour(&theory.colour) {
             return Err(invalid(format!("theory '{}' has a colour that is not #rrggbb", theory.id)));
         }
+    }
+    if board.canvas.as_ref().is_some_and(|c| !(sane(c.shift.x) && sane(c.shift.y))) {
+        return Err(invalid("its canvas was moved an impossible distance".to_string()));
     }
     if let Some(v) = board.viewport {
         if !(v.is_valid() && sane(v.x) && sane(v.y)) {

@@ -446,7 +446,10 @@ fn read_cards(
             return Err(LinkError::Duplicate { what: "cards", id });
         }
         board.positions.insert(id.clone(), point);
-        board.cards.insert(id.clone(), FanCard { id: id.clone(), kind, title, text, theory, url });
+        board.cards.insert(
+            id.clone(),
+            FanCard { id: id.clone(), kind, title, text, theory, url, canvas: Default::default() },
+        );
         ids.push(id);
     }
     section.finish()?;
@@ -469,7 +472,8 @@ fn read_strings(
         let confidence = *Confidence::ALL
             .get(usize::from(section.byte()?))
             .ok_or(LinkError::Damaged("a string of unknown confidence"))?;
-        let string = FanString { id: id.clone(), from, to, label, theory, confidence };
+        let string =
+            FanString { id: id.clone(), from, to, label, theory, confidence, canvas: Default::default() };
         if board.strings.insert(id.clone(), string).is_some() {
             return Err(LinkError::Duplicate { what: "strings", id });
         }

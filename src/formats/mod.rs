@@ -1,8 +1,10 @@
 //! Codecs between the model and text.
 
 pub mod canvas;
+pub mod caption;
 pub mod envelope;
 pub mod library;
 pub mod link;
 pub mod plain;
+pub mod png_size;
 pub mod svg;

@@ -4,8 +4,9 @@
 //! colour once it has passed [`is_hex_colour`]. Text is wrapped by an estimate of its width, as
 //! no fonts are measured here.
 
+use crate::formats::caption::{band_height, draw as draw_caption, Caption};
 use crate::model::board::{is_hex_colour, Confidence};
-use crate::model::geometry::{Point, Rect};
+use crate::model::geometry::{Point, Rect, Size};
 use crate::model::layout::pin;
 use crate::model::scene::{initials, kind_tag, Face, Scene, SceneCard, SceneString, Thread, CANON_RED};
 use crate::model::universe::Kind;
@@ -35,10 +36,19 @@ const PADDING: f64 = 12.0;
 /// A string's label is cut to this many characters on its tag.
 const LONGEST_LABEL: usize = 40;
 
-/// The part of the board inside `area` (world units) as an SVG document, one unit to a pixel.
-/// Cards and strings wholly outside `area` are left out.
-pub fn render(scene: &Scene, area: Rect) -> String {
-    let (width, height) = (area.width.max(1.0), area.height.max(1.0));
+/// A picture: the SVG document and its size in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub svg: String,
+    pub size: Size,
+}
+
+/// The part of the board inside `area` (world units) as an SVG document, one unit to a pixel,
+/// under a band that says what it shows when there is a `caption`. Cards and strings wholly
+/// outside `area` are left out.
+pub fn render(scene: &Scene, area: Rect, caption: Option<&Caption>) -> Picture {
+    let band = caption.map_or(0.0, |_| band_height(area.width.max(1.0)));
+    let (width, height) = (area.width.max(1.0), area.height.max(1.0) + band);
     let mut out = String::with_capacity(4096 + 1024 * scene.cards.len());
     // Writing to a String cannot fail, so the results of `write!` are dropped throughout.
     let _ = write!(
@@ -46,21 +56,27 @@ pub fn render(scene: &Scene, area: Rect) -> String {
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="{width:.1}" height="{height:.1}" viewBox="{:.1} {:.1} {width:.1} {height:.1}" font-family="{SANS}">
 "#,
-        area.x, area.y
+        area.x,
+        area.y - band
     );
     out.push_str(DEFS);
     for fill in [CORK, "url(#cork)", "url(#vignette)"] {
         let _ = writeln!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{width:.1}" height="{height:.1}" fill="{fill}"/>"#,
-            area.x, area.y
+            r#"<rect x="{:.1}" y="{:.1}" width="{width:.1}" height="{:.1}" fill="{fill}"/>"#,
+            area.x,
+            area.y,
+            area.height.max(1.0)
         );
+    }
+    let strings: Vec<&SceneString> =
+        scene.strings.iter().filter(|s| curve_box(s).overlaps(&area, 0.0)).collect();
+    if let Some(caption) = caption {
+        draw_caption(&mut out, caption, &strings, Rect { width, ..area });
     }
     for card in scene.cards.iter().filter(|c| c.rect.overlaps(&area, 0.0)) {
         draw_card(&mut out, card);
     }
-    let strings: Vec<&SceneString> =
-        scene.strings.iter().filter(|s| curve_box(s).overlaps(&area, 0.0)).collect();
     for string in &strings {
         draw_string(&mut out, string);
     }
@@ -69,7 +85,7 @@ pub fn render(scene: &Scene, area: Rect) -> String {
         draw_label(&mut out, string);
     }
     out.push_str("</svg>\n");
-    out
+    Picture { svg: out, size: Size { width, height } }
 }
 
 /// The rectangle holding every card and string of the scene, or None for an empty one.
@@ -364,8 +380,13 @@ fn draw_label(out: &mut String, string: &SceneString) {
 
 /// The string's colour, if it is a `#rrggbb` colour: it is written into an attribute.
 fn colour_of(string: &SceneString) -> &str {
-    if is_hex_colour(&string.colour) {
-        &string.colour
+    safe_colour(&string.colour)
+}
+
+/// `colour` if it is a `#rrggbb` colour, else the fallback grey: fit for an attribute.
+pub(crate) fn safe_colour(colour: &str) -> &str {
+    if is_hex_colour(colour) {
+        colour
     } else {
         FALLBACK_COLOUR
     }
@@ -373,7 +394,7 @@ fn colour_of(string: &SceneString) -> &str {
 
 /// Text fit for XML character data and attribute values: the five special characters escaped,
 /// line breaks and tabs as spaces, and the control characters XML cannot hold at all dropped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

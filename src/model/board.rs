@@ -3,13 +3,17 @@
 
 use super::filter::Filters;
 use super::geometry::{Point, Viewport};
+use super::kept::{CanvasDocument, Kept};
 use super::universe::Kind;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The longest title, note text and string label a fan can write (in characters).
+/// The longest title, note text and string label a fan can write (in characters). A note holds
+/// 20,000 characters, about 3,000 words: a long Obsidian note placed on a canvas fits whole (the
+/// old 2,000 held about 300 words), and so many characters of prose, deflated, still fit a share
+/// link's 32 KB.
 pub const MAX_TITLE: usize = 120;
-pub const MAX_TEXT: usize = 2000;
+pub const MAX_TEXT: usize = 20_000;
 pub const MAX_LABEL: usize = 120;
 pub const MAX_THEORY_NAME: usize = 80;
 pub const MAX_BOARD_NAME: usize = 80;
@@ -33,6 +37,9 @@ pub struct FanCard {
     /// A web page the card points at; only http and https addresses are kept (see [`is_web_url`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The canvas node the card was read from, less its place; empty for a card made here.
+    #[serde(default, skip_serializing_if = "Kept::is_empty")]
+    pub canvas: Kept,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,6 +81,9 @@ pub struct FanString {
     pub label: String,
     pub theory: String,
     pub confidence: Confidence,
+    /// The canvas edge the string was read from, less its ends; empty for a string tied here.
+    #[serde(default, skip_serializing_if = "Kept::is_empty")]
+    pub canvas: Kept,
 }
 
 /// A named, coloured thread of the fan's strings.
@@ -199,6 +209,8 @@ pub struct Board {
     pub filters: Filters,
     /// The shape of the default layout the canon cards start from.
     pub arrangement: Arrangement,
+    /// What the board keeps of the JSON Canvas it was made from, if it was.
+    pub canvas: Option<CanvasDocument>,
 }
 
 /// The shape of a board's default layout: wide for a landscape screen, tall for a portrait phone,

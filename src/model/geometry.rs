@@ -71,6 +71,11 @@ impl Rect {
         Point::new(self.x + self.width / 2.0, self.y + self.height / 2.0)
     }
 
+    /// Whether `p` lies inside (edges included).
+    pub fn contains(&self, p: Point) -> bool {
+        p.x >= self.x && p.x <= self.right() && p.y >= self.y && p.y <= self.bottom()
+    }
+
     /// True when the two rectangles share area, or come closer than `gap`.
     pub fn overlaps(&self, other: &Rect, gap: f64) -> bool {
         self.x < other.right() + gap
@@ -159,6 +164,28 @@ impl Viewport {
     pub fn fitting_in(bounds: Rect, area: Rect, margin: f64) -> Viewport {
         Viewport::fitting(bounds, Size { width: area.width, height: area.height }, margin)
             .panned(area.x, area.y)
+    }
+
+    /// The least pan that brings `rect` (world units) inside `area` (screen pixels) with
+    /// `margin` to spare; a rectangle larger than the area keeps its top-left corner in view.
+    /// Unchanged when it is inside already, so a card on screen never moves under the fan.
+    pub fn revealing(&self, rect: Rect, area: Rect, margin: f64) -> Viewport {
+        let top_left = self.to_screen(rect.origin());
+        let (width, height) = (rect.width * self.zoom, rect.height * self.zoom);
+        let shift = |start: f64, length: f64, low: f64, high: f64| {
+            let (low, high) = (low + margin, high - margin);
+            if start < low || length > high - low {
+                low - start
+            } else if start + length > high {
+                high - (start + length)
+            } else {
+                0.0
+            }
+        };
+        self.panned(
+            shift(top_left.x, width, area.x, area.right()),
+            shift(top_left.y, height, area.y, area.bottom()),
+        )
     }
 
     /// Positions to a hundredth of a pixel and zoom to four decimals, so the view saves exactly.

@@ -29,7 +29,8 @@ const BESIDE_GAP: f64 = 240.0;
 
 /// Moves the fan's cards, keeping their arrangement, to just right of the universe's default
 /// layout, top-aligned with it: cards brought in from elsewhere (a canvas) never cover the canon.
-pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
+/// Returns how far they moved (whole pixels), nothing when there was nothing to move.
+pub fn place_beside_canon(board: &mut Board, universe: &Universe) -> Point {
     let defaults = default_layout(universe, board.arrangement);
     let canon = Rect::bounding(
         universe.entities.iter().filter_map(|e| defaults.get(&e.id).map(|p| Rect::at(*p, card_size(e.kind)))),
@@ -40,13 +41,14 @@ pub fn place_beside_canon(board: &mut Board, universe: &Universe) {
             .values()
             .filter_map(|c| board.positions.get(&c.id).map(|p| Rect::at(*p, card_size(c.kind)))),
     );
-    let (Some(canon), Some(fan)) = (canon, fan) else { return };
-    let (dx, dy) = (canon.right() + BESIDE_GAP - fan.x, canon.y - fan.y);
+    let (Some(canon), Some(fan)) = (canon, fan) else { return Point::default() };
+    let (dx, dy) = ((canon.right() + BESIDE_GAP - fan.x).round(), (canon.y - fan.y).round());
     for id in board.cards.keys() {
         if let Some(at) = board.positions.get_mut(id) {
             *at = at.offset(dx, dy).rounded();
         }
     }
+    Point::new(dx, dy)
 }
 
 /// How far each new card added at the same spot is moved down and to the right of the last.
@@ -98,6 +100,33 @@ pub const PIN_DROP: f64 = 12.0;
 /// Where a string attaches: the pin at the top centre of the card.
 pub fn pin(origin: Point, kind: Kind) -> Point {
     Point::new(origin.x + card_size(kind).width / 2.0, origin.y + PIN_DROP)
+}
+
+/// A pin's finger target on screen, in CSS px, at any zoom (WCAG 2.5.8's minimum); the board's
+/// style sheet draws it this size.
+pub const PIN_TARGET: f64 = 24.0;
+
+/// Where a pin takes a finger, on screen, given where its head is drawn (`head`, screen px) at
+/// `zoom`: 42 × 36 board px hanging from the card's top edge, centred on the pin, and never
+/// under [`PIN_TARGET`] on screen either way. The style sheet draws the same box (the pin's
+/// `::after`); a touch is tested against this one, because a browser snaps a finger's touch to a
+/// nearby button, and a press just below the target must still drag the card.
+pub fn pin_target(head: Rect, zoom: f64) -> Rect {
+    let width = (42.0 * zoom).max(PIN_TARGET);
+    let height = (36.0 * zoom).max(PIN_TARGET);
+    let centre = head.center();
+    let top = head.y - PIN_TOP * zoom;
+    Rect { x: centre.x - width / 2.0, y: top, width, height }
+}
+
+/// How far below the card's top edge the pin's head is drawn, in board px.
+const PIN_TOP: f64 = 3.0;
+
+/// Whether a card of `kind` shows its pin at `zoom`: only while the pin's target takes at most
+/// the top half of the card on screen, so the rest of the card is left to drag it by. (Smaller
+/// on screen, the card is tied by a long press, the inspector or the keyboard.)
+pub fn pin_drawn(kind: Kind, zoom: f64) -> bool {
+    card_size(kind).height * zoom >= 2.0 * PIN_TARGET
 }
 
 /// The gap between the bands of the default layout (the cases, each row of people), wider than

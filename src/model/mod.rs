@@ -7,6 +7,7 @@ pub mod filter;
 pub mod geometry;
 pub mod history;
 pub mod horizon;
+pub mod kept;
 pub mod labels;
 pub mod layout;
 pub mod merge;

@@ -32,6 +32,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 6] =
+        [Kind::Character, Kind::Case, Kind::Episode, Kind::Place, Kind::Evidence, Kind::Note];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Character => "character",

@@ -22,6 +22,8 @@ use std::collections::HashMap;
 const THEORY_COLOURS: [&str; 6] = ["#1f6feb", "#8e44ad", "#0f8b6c", "#d9730d", "#c2185b", "#5d6d7e"];
 /// Where pasted and duplicated cards land, relative to their originals.
 const PASTE_OFFSET: Point = Point::new(32.0, 32.0);
+/// Screen pixels kept between a card brought into view and the edge of what covers the board.
+const REVEAL_MARGIN: f64 = 12.0;
 
 impl BoardState {
     /// The world point at the centre of what the fan sees.
@@ -60,7 +62,8 @@ impl BoardState {
         let size = card_size(kind);
         let theory = if kind == Kind::Note { self.ui.active_theory.get_untracked() } else { None };
         let reveal = self.reveal_theory(theory.as_deref());
-        let card = FanCard { id: id.clone(), kind, title, text, theory, url: None };
+        let card =
+            FanCard { id: id.clone(), kind, title, text, theory, url: None, canvas: Default::default() };
         let taken: Vec<Rect> = self.cards.with_untracked(|c| c.iter().map(CardView::rect).collect());
         let origin = clear_spot(at.offset(-size.width / 2.0, -size.height / 2.0), size, &taken);
         self.commit(reveal.and(self.doc.with_board(|b| Command::add_card(b, card, origin))));
@@ -146,6 +149,7 @@ impl BoardState {
             label: String::new(),
             theory: theory_id,
             confidence: Default::default(),
+            canvas: Default::default(),
         };
         // A theory just made holds no strings yet, so the board as it is decides about duplicates.
         let tie = self.doc.with_board(|b| Command::add_string(b, string));
@@ -161,6 +165,19 @@ impl BoardState {
 
     pub fn start_connecting(&self, from: &str, pointer: Option<Point>) {
         self.ui.connecting.set(Some(Connecting { from: from.to_string(), pointer }));
+    }
+
+    /// Starts a string from a card whose other end is the next card tapped (the pin released on
+    /// its own card, a long press, the inspector's "Tie a string from here").
+    pub fn tie_from(&self, from: &str) {
+        self.start_connecting(from, None);
+        self.notices.info(
+            "connect",
+            format!(
+                "Tying a string from {}: now tap the card to tie it to (a tap on the cork, or Escape, cancels).",
+                self.doc.title(from)
+            ),
+        );
     }
 
     /// Shows a hidden theory that new work is about to go into, so the work is not invisible.
@@ -252,23 +269,21 @@ impl BoardState {
         self.commit(self.doc.with_board(|b| Command::remove_theory(b, id)));
     }
 
-    /// Pans the view, if need be, so the card is on screen (keyboard focus may land off screen).
+    /// Pans the view as little as need be so the card is wholly on screen, clear of the bars and
+    /// the panel (keyboard focus may land off screen; the phone's sheet may rise over it).
     pub fn reveal_card(&self, id: &str) {
         let (Some(position), Some(kind)) = (self.doc.position(id), self.doc.kind_of(id)) else { return };
+        let card = Rect::at(position.get_untracked(), card_size(kind));
+        let layout = self.screen.now();
+        let area = Rect {
+            x: layout.visible.x - layout.origin.x,
+            y: layout.visible.y - layout.origin.y,
+            ..layout.visible
+        };
         let view = self.view.viewport.get_untracked();
-        let area = self.screen.now().visible;
-        let size = card_size(kind);
-        let top_left = view.to_screen(position.get_untracked());
-        let (width, height) = (size.width * view.zoom, size.height * view.zoom);
-        let inside = top_left.x >= area.x
-            && top_left.y >= area.y
-            && top_left.x + width <= area.right()
-            && top_left.y + height <= area.bottom();
-        if !inside {
-            let centre = area.center();
-            self.set_viewport(
-                view.panned(centre.x - (top_left.x + width / 2.0), centre.y - (top_left.y + height / 2.0)),
-            );
+        let shown = view.revealing(card, area, REVEAL_MARGIN);
+        if shown != view {
+            self.set_viewport(shown);
         }
     }
 

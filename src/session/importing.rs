@@ -4,16 +4,12 @@
 
 use crate::formats::{canvas, envelope};
 use crate::model::board::{Board, MAX_BOARD_NAME};
-use crate::model::layout::place_beside_canon;
 use crate::model::universe::Universe;
 use crate::session::library::Boards;
 use crate::session::universes::{self, BUILT_IN};
 use crate::web::files::{self, Picked};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The largest file read, board, canvas or universe.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// What the fan asked to import; a dropped file may be anything.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -29,7 +25,7 @@ pub fn import_file(boards: Boards, file: web_sys::File) {
 
 pub fn import_file_as(boards: Boards, file: web_sys::File, expected: Expected) {
     spawn_local(async move {
-        match files::read_text(&file, MAX_FILE_BYTES).await {
+        match files::read_text(&file, envelope::MAX_FILE_BYTES).await {
             Ok(picked) => import_text(boards, &picked, expected),
             Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
         }
@@ -183,10 +179,8 @@ fn board_from_file(picked: &Picked) -> Result<Board, String> {
 /// A canvas becomes a board of the universe on screen (a canvas names none).
 fn canvas_board(boards: Boards, picked: &Picked) -> Result<Board, String> {
     let universe = universes::load(&boards.current_universe())?;
-    let mut board = canvas::import(&picked.text, stem(&picked.name), &universe)
-        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))?;
-    place_beside_canon(&mut board, &universe);
-    Ok(board)
+    canvas::import_beside_canon(&picked.text, stem(&picked.name), &universe)
+        .map_err(|e| format!("\"{}\" cannot be opened: {e}", picked.name))
 }
 
 /// A file name without its extensions ("Mole.caseboard.json" → "Mole").

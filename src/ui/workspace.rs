@@ -1,5 +1,6 @@
 //! One board on screen: its toolbar and bars, the cork, the side panel and the open dialog.
 
+use crate::model::selection::Selection;
 use crate::session::library::{Boards, Opened};
 use crate::session::open_board::BoardState;
 use crate::ui::bars::filter_chip::FilterChip;
@@ -20,6 +21,7 @@ use crate::ui::panels::hidden_cards::HiddenCards;
 use crate::ui::panels::inspector::Inspector;
 use crate::ui::panels::legend::Legend;
 use crate::ui::panels::saved_data::SavedData;
+use crate::ui::panels::sheet_bar::SheetBar;
 use crate::ui::panels::theories::Theories;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -42,6 +44,18 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         });
     }
     let dock_shown = Memo::new(move |_| panel_open.get() || state.ui.selection.with(|s| !s.is_empty()));
+    // A card the fan picks stays in sight when the panel (a phone's sheet) comes up over it or
+    // rises: the board pans as little as it must, and not at all when the card is clear.
+    Effect::new(move |_| {
+        let _ = state.screen.get();
+        let picked = state.ui.selection.with(|s| match (s.cards.len(), s.strings.is_empty()) {
+            (1, true) => s.cards.first().cloned(),
+            _ => None,
+        });
+        if let Some(id) = picked {
+            state.reveal_card(&id);
+        }
+    });
     // The panel comes and goes: once the page has it (or not), the layout is watched and measured.
     Effect::new(move |_| {
         dock_shown.track();
@@ -112,8 +126,25 @@ fn dock(state: BoardState, boards: Boards, panel_open: RwSignal<bool>) -> impl I
             focus_card(&id);
         }
     };
+    // A phone's sheet opens at its peek height for a card (its title, kind and main actions),
+    // and raised for the panel's own button.
+    let raised = RwSignal::new(panel_open.get_untracked());
+    Effect::new(move |_| {
+        if panel_open.get() {
+            raised.set(true);
+        }
+    });
+    let close = move || {
+        let card = state.ui.selection.with_untracked(|s| s.cards.first().cloned());
+        panel_open.set(false);
+        state.ui.selection.set(Selection::default());
+        if let Some(id) = card {
+            focus_card(&id);
+        }
+    };
     view! {
-        <aside class="dock" aria-label="Board panel" on:keydown=back_to_card>
+        <aside class="dock" class:raised=move || raised.get() aria-label="Board panel" on:keydown=back_to_card>
+            <SheetBar raised close/>
             <Inspector state/>
             <Show when=move || panel_open.get()>
                 <Theories state/>

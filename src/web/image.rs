@@ -1,5 +1,7 @@
 //! Turning an SVG drawing into a PNG, by the browser's own canvas.
 
+use crate::formats::png_size;
+use crate::model::geometry::Size;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,17 +34,23 @@ extern "C" {
         -> Result<js_sys::Promise, JsValue>;
 }
 
-/// A picture's longest side in pixels: the whole default board still shows every card at its own
-/// size, and the file stays a few megabytes, which sites people post to accept (twice the size
-/// gave 16–20 MB).
-const MAX_SIDE: f64 = 3_200.0;
+/// Drawings tried, each smaller than the last, before a PNG is given up as too large to post.
+const ATTEMPTS: usize = 3;
 
-/// The SVG (of `width` × `height` CSS pixels) drawn at `scale`, or smaller when that would make
-/// a longer side than [`MAX_SIDE`].
-pub async fn svg_to_png(svg: &str, width: f64, height: f64, scale: f64) -> Result<web_sys::Blob, String> {
-    let scale = scale.min(MAX_SIDE / width.max(height).max(1.0));
-    let promise =
-        svg_to_png_promise(svg, width, height, scale).map_err(|e| crate::web::compress::describe(&e))?;
-    let png = JsFuture::from(promise).await.map_err(|e| crate::web::compress::describe(&e))?;
-    Ok(png.into())
+/// The SVG (of `size` CSS pixels) as a PNG at the `wanted` scale, or smaller: at most
+/// [`png_size::MAX_SIDE`] on its longest side and under [`png_size::MAX_BYTES`].
+pub async fn svg_to_png(svg: &str, size: Size, wanted: f64) -> Result<web_sys::Blob, String> {
+    let mut scale = png_size::png_scale(size, wanted);
+    for _ in 0..ATTEMPTS {
+        let promise = svg_to_png_promise(svg, size.width, size.height, scale)
+            .map_err(|e| crate::web::compress::describe(&e))?;
+        let png: web_sys::Blob =
+            JsFuture::from(promise).await.map_err(|e| crate::web::compress::describe(&e))?.into();
+        if png.size() < png_size::MAX_BYTES {
+            return Ok(png);
+        }
+        scale = png_size::smaller_scale(scale, png.size());
+    }
+    Err("it stays over 5 MB even drawn smaller: save it as SVG, or as a picture of the current view"
+        .to_string())
 }

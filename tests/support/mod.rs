@@ -1,8 +1,32 @@
 //! What more than one test file needs. Each test file is its own crate and uses only part of it.
 #![allow(dead_code)]
 
-use caseboard::model::board::{Confidence, FanCard, FanString, Theory};
-use caseboard::model::universe::Kind;
+use caseboard::formats::canvas;
+use caseboard::model::board::{Arrangement, Board, Confidence, FanCard, FanString, Theory};
+use caseboard::model::geometry::Point;
+use caseboard::model::horizon::Horizon;
+use caseboard::model::layout::default_layout;
+use caseboard::model::scene::scene;
+use caseboard::model::universe::{Kind, Universe};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The shipped universe, read once per test crate.
+pub fn ballard() -> &'static Universe {
+    static UNIVERSE: OnceLock<Universe> = OnceLock::new();
+    UNIVERSE.get_or_init(|| Universe::ballard().unwrap())
+}
+
+/// Where the shipped universe's cards start on a wide board.
+pub fn wide_defaults() -> &'static HashMap<String, Point> {
+    static DEFAULTS: OnceLock<HashMap<String, Point>> = OnceLock::new();
+    DEFAULTS.get_or_init(|| default_layout(ballard(), Arrangement::Wide))
+}
+
+/// A Ballard board as "Export for Obsidian" writes it, with nothing beyond a horizon.
+pub fn exported(board: &Board) -> String {
+    canvas::export(&scene(board, ballard(), wide_defaults(), Horizon::Everything), board)
+}
 
 /// A fan's string of `theory`, marked likely.
 pub fn fan_string(id: &str, from: &str, to: &str, label: &str, theory: &str) -> FanString {
@@ -13,6 +37,7 @@ pub fn fan_string(id: &str, from: &str, to: &str, label: &str, theory: &str) -> 
         label: label.into(),
         theory: theory.into(),
         confidence: Confidence::Likely,
+        canvas: Default::default(),
     }
 }
 
@@ -43,6 +68,7 @@ pub fn note(id: &str, title: &str, text: &str, theory: Option<&str>) -> FanCard 
         text: text.into(),
         theory: theory.map(str::to_string),
         url: None,
+        canvas: Default::default(),
     }
 }
 

@@ -8,16 +8,20 @@ use crate::model::universe::{Entity, Kind};
 use crate::session::open_board::{BoardState, CardView, Face};
 use crate::ui::board::card_face::{CanonFace, FanFace};
 use crate::ui::board::gestures::{capture, CLICK_SLOP};
-use crate::ui::board::pin::Pin;
+use crate::ui::board::pin::{presses_pin, Pin};
 use crate::ui::board::words::Words;
 use crate::ui::chrome::focus::{focus_card, is_text_entry, reveal_and_focus};
 use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Arrow keys move a card this far (Shift: `BIG_STEP`), in world units.
 const STEP: f64 = 10.0;
 const BIG_STEP: f64 = 50.0;
+/// A finger held this long on a card, without moving, starts a string from it (as a phone's
+/// own long press does, and before the browser's own menu would come at about 700 ms).
+const LONG_PRESS: Duration = Duration::from_millis(500);
 
 #[derive(Clone)]
 struct Drag {
@@ -35,6 +39,16 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
     let size = card_size(kind);
     let drag = StoredValue::new(None::<Drag>);
     let dragging = RwSignal::new(false);
+    // The long press waiting to happen, and whether the finger has been held long enough: its
+    // release, if it never moved, then starts a string (deciding at the release, not when the
+    // time is up, so that a drag whose first moves come late is still a drag).
+    let long_press = StoredValue::new(None::<TimeoutHandle>);
+    let long_pressed = RwSignal::new(false);
+    let stop_long_press = move || {
+        if let Some(handle) = long_press.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
     let is_fan = matches!(face, Face::Fan(_));
     let id_store = StoredValue::new(id.clone());
 
@@ -44,7 +58,9 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
     };
 
     let on_pointerdown = move |ev: PointerEvent| {
-        if (ev.pointer_type() == "mouse" && ev.button() != 0) || is_text_entry(ev.target()) {
+        // The pin ties a string; a finger's press there still reaches the board, for a pinch.
+        let on_pin = presses_pin(&ev, state.view.viewport.get_untracked().zoom);
+        if (ev.pointer_type() == "mouse" && ev.button() != 0) || is_text_entry(ev.target()) || on_pin {
             return;
         }
         // A finger's events also reach the board, which turns two fingers into a pinch.
@@ -74,13 +90,25 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
                 Some((g, signal, start))
             })
             .collect();
+        let pointer = ev.pointer_id();
         drag.set_value(Some(Drag {
-            pointer: ev.pointer_id(),
+            pointer,
             start_screen: client_point(&ev),
             additive,
             moved: false,
             items,
         }));
+        long_pressed.set(false);
+        if ev.pointer_type() == "touch" {
+            stop_long_press();
+            let held = move || {
+                let still = drag.try_get_value().flatten().is_some_and(|d| d.pointer == pointer && !d.moved);
+                if still && state.ui.pinching.try_get_value() == Some(false) {
+                    long_pressed.try_set(true);
+                }
+            };
+            long_press.set_value(set_timeout_with_handle(held, LONG_PRESS).ok());
+        }
     };
     let on_pointermove = move |ev: PointerEvent| {
         let Some(mut d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
@@ -98,12 +126,12 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
             if dx.hypot(dy) < CLICK_SLOP {
                 return;
             }
+            // A drag moves the card without selecting it, so the panel (a phone's sheet) does
+            // not rise over the card being moved or the one it is moved towards.
             d.moved = true;
+            stop_long_press();
+            long_pressed.set(false);
             dragging.set(true);
-            let id = id_store.get_value();
-            if !d.additive && !state.ui.selection.with_untracked(|s| s.cards.contains(&id)) {
-                state.click_card(&id, false);
-            }
             drag.set_value(Some(d.clone()));
         }
         let zoom = state.view.viewport.get_untracked().zoom;
@@ -112,6 +140,7 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
         }
     };
     let end_drag = move |ev: PointerEvent| {
+        stop_long_press();
         let Some(d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
             return;
         };
@@ -126,6 +155,8 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
             let moves: Vec<(String, Point)> =
                 d.items.iter().map(|(id, signal, _)| (id.clone(), signal.get_untracked())).collect();
             state.move_cards(&moves);
+        } else if long_pressed.get_untracked() {
+            state.tie_from(&id_store.get_value());
         } else {
             state.click_card(&id_store.get_value(), d.additive);
         }
@@ -232,6 +263,7 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
             class=format!("card card-{}", kind.label())
             class:fan=is_fan
             class:dragging=move || dragging.get()
+            class:held=move || long_pressed.get()
             class:selected=selected
             class:connect-source=is_connect_source
             class:dimmed={
@@ -265,6 +297,25 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
             on:pointerup=end_drag
             on:pointercancel=end_drag
             on:dblclick=on_dblclick
+            on:touchend=move |ev: web_sys::TouchEvent| {
+                // The browser's click after a tap lands wherever the tap was once the tap has
+                // been handled: on the sheet that the tap just opened there, say. Links and text
+                // fields on a card still take their taps.
+                let keeps_tap = is_text_entry(ev.target())
+                    || ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| el.closest("a").ok().flatten().is_some());
+                if !keeps_tap && ev.cancelable() {
+                    ev.prevent_default();
+                }
+            }
+            on:contextmenu=move |ev: MouseEvent| {
+                // The browser's menu would follow the long press that has just started a string.
+                if long_pressed.get_untracked() {
+                    ev.prevent_default();
+                }
+            }
             on:focus=move |ev: web_sys::FocusEvent| {
                 // Only keyboard focus brings a card into view: a click is on screen already, and
                 // panning under a pointer that is about to drag would throw the card away.

@@ -2,7 +2,9 @@
 //! zoomed by the wheel or a two-finger pinch.
 
 use crate::model::geometry::{Point, Rect};
+use crate::model::layout::pin_drawn;
 use crate::model::selection::cards_touching;
+use crate::model::universe::Kind;
 use crate::session::open_board::BoardState;
 use crate::ui::board::card::Card;
 use crate::ui::board::culling::drawn_views;
@@ -20,8 +22,8 @@ use wasm_bindgen::JsCast;
 /// How much one wheel notch (100 px of delta) zooms.
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0015;
 
-/// Below this zoom pins are too small to aim at, and would steal a finger's drag of the card.
-const PINS_FROM_ZOOM: f64 = 0.45;
+/// Below this zoom the selection and focus rings are drawn thicker, to stay visible on screen.
+const THICK_RINGS_BELOW_ZOOM: f64 = 0.45;
 
 /// The view counts as still moving this long after the last wheel step.
 const WHEEL_QUIET: Duration = Duration::from_millis(200);
@@ -207,7 +209,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
             class:panning=move || panning.get()
             class:moving=move || panning.get() || wheeling.get()
             class:select-mode=move || state.ui.select_mode.get()
-            class:far=move || state.view.viewport.with(|v| v.zoom < PINS_FROM_ZOOM)
+            class:far=move || state.view.viewport.with(|v| v.zoom < THICK_RINGS_BELOW_ZOOM)
+            data-pinless=move || pinless_kinds(state.view.viewport.with(|v| v.zoom))
             class:overview-mode=move || overview.get()
             class:titles-only=move || words.with(|w| w.titles_only)
             class:connecting=move || state.ui.connecting.with(|c| c.is_some())
@@ -266,4 +269,11 @@ fn select_in(state: BoardState, marquee: Marquee) {
         }
         s.cards.extend(touched);
     });
+}
+
+/// The kinds of card too small on screen at `zoom` for a pin's finger target (which the style
+/// sheet then leaves out): one attribute on the board, not a reactive class on every card.
+fn pinless_kinds(zoom: f64) -> String {
+    let kinds: Vec<&str> = Kind::ALL.into_iter().filter(|k| !pin_drawn(*k, zoom)).map(Kind::label).collect();
+    kinds.join(" ")
 }

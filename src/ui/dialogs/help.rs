@@ -21,8 +21,8 @@ const GESTURES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "Tie a string",
-        "Drag from a card's pin to another card",
-        "Tap a card's pin, then the other card",
+        "Drag from a card's pin to another card; or Tie a string from here, in the Inspector",
+        "Long-press a card (or drag from its pin), then tap the other card",
         "c on a card, arrows to the other, Enter",
     ),
     ("Add a note", "Note, or double-click the cork", "Note", "Tab to Note"),
@@ -78,7 +78,7 @@ const HINT_MOUSE: &str = "Drag cards to move them, drag the cork to pan, use the
     Drag from a card's pin to another card to tie a string of your own. \
     Press ? (or the ? button) for every gesture and shortcut.";
 const HINT_TOUCH: &str = "Drag cards with a finger to move them, drag the cork to pan, pinch to zoom. \
-    Tap a card's pin, then another card, to tie a string of your own. \
+    Long-press a card, then tap another, to tie a string of your own. \
     Tap ? for every gesture.";
 
 /// The basics, shown once: until the fan dismisses it, on every visit.

@@ -1,6 +1,7 @@
 //! The "Share" dialog: a link to the board, the board as a file, as a JSON Canvas for Obsidian,
 //! and as a picture (SVG or PNG, the whole board or the current view).
 
+use crate::formats::caption::Caption;
 use crate::formats::library::file_name;
 use crate::formats::{canvas, svg};
 use crate::model::scene::{scene, Scene};
@@ -14,7 +15,8 @@ use leptos::task::spawn_local;
 
 /// The empty cork drawn around the whole board in a picture.
 const PICTURE_MARGIN: f64 = 48.0;
-/// PNGs are drawn at twice the board's size, for sharp text on high-density screens.
+/// PNGs are drawn at twice the board's size where they can be, for sharp text on dense screens
+/// (`formats::png_size` says how much smaller a large board is drawn).
 const PNG_SCALE: f64 = 2.0;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,14 +74,18 @@ pub fn ShareDialog(state: BoardState, on_close: impl Fn() + Clone + Send + Sync 
         let Some(area) = area else {
             return status.set("The board is empty: there is nothing to draw.".to_string());
         };
-        let drawing = svg::render(&scene, area);
+        let show = state.doc.universe.with_value(|u| u.title.clone());
+        let caption = Caption::new(&state.doc.name(), &show, state.view.effective_horizon());
+        let drawing = svg::render(&scene, area, Some(&caption));
         match picture.get_untracked() {
-            Picture::Svg => save_file(state, &file_name(&state.doc.name(), "svg"), "image/svg+xml", &drawing),
+            Picture::Svg => {
+                save_file(state, &file_name(&state.doc.name(), "svg"), "image/svg+xml", &drawing.svg)
+            }
             Picture::Png => {
                 status.set("Drawing the picture…".to_string());
                 let name = file_name(&state.doc.name(), "png");
                 spawn_local(async move {
-                    let png = image::svg_to_png(&drawing, area.width, area.height, PNG_SCALE).await;
+                    let png = image::svg_to_png(&drawing.svg, drawing.size, PNG_SCALE).await;
                     let said = match png.and_then(|blob| download::download_blob(&name, &blob)) {
                         Ok(()) => format!("Saved {name}."),
                         Err(e) => format!("The picture could not be made: {e}."),

@@ -1,6 +1,7 @@
 //! The inspector: everything about the selected card or string, and the fan's edits to it.
 
 use crate::model::board::{Confidence, FanCard, FanString, MAX_LABEL, MAX_TEXT, MAX_TITLE};
+use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity};
 use crate::session::open_board::{BoardState, Face, StringFace};
 use crate::ui::chrome::focus::focus_card;
@@ -64,23 +65,24 @@ fn CanonCard(entity: Entity, state: BoardState) -> impl IntoView {
         (None, false) => "The source does not say in which episode".to_string(),
     };
     let id = entity.id.clone();
+    // The main actions come first, so that a phone's sheet shows them at its peek height.
     view! {
         <p class="kind">{capitalised(entity.kind.label())}" · canon"</p>
         <h3 class="inspected-title">{entity.name.clone()}</h3>
         {entity.actor.clone().map(|a| view! { <p class="actor-line">"Played by "{a}</p> })}
-        <p>{entity.description.clone()}</p>
-        <p class="known">{known}</p>
-        <blockquote class="source">{entity.source.clone()}</blockquote>
-        <SourceName state/>
-        <Connections id=entity.id.clone() state/>
-        <div class="row">
-            <button class="button" title="Dim everything beyond this card's strings (F)"
-                on:click=move |_| { state.focus_selected(); }>"Focus"</button>
+        <div class="row card-actions">
+            <TieButton id=entity.id.clone() state/>
+            <FocusButton state/>
             <PinToggle id=entity.id.clone() state/>
             <button class="button" on:click=move |_| state.set_hidden(std::slice::from_ref(&id), true)>
                 "Hide card"
             </button>
         </div>
+        <p>{entity.description.clone()}</p>
+        <p class="known">{known}</p>
+        <blockquote class="source">{entity.source.clone()}</blockquote>
+        <SourceName state/>
+        <Connections id=entity.id.clone() state/>
     }
 }
 
@@ -90,6 +92,7 @@ fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
     let is_note = card.with_untracked(|c| c.kind) == crate::model::universe::Kind::Note;
     // A note has no title unless it came with one (from a JSON Canvas file): then it can be edited.
     let has_title = !is_note || card.with_untracked(|c| !c.title.trim().is_empty());
+    let id = card.with_untracked(|c| c.id.clone());
     view! {
         <p class="kind">{move || format!("Your {}", card.with(|c| c.kind.label()))}</p>
         {has_title.then(|| view! {
@@ -99,6 +102,12 @@ fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
                     on:change=move |ev| state.edit_card(FanCard { title: event_target_value(&ev), ..current() })/>
             </label>
         })}
+        <div class="row card-actions">
+            <TieButton id=id.clone() state/>
+            <FocusButton state/>
+            <PinToggle id=id.clone() state/>
+            <button class="button danger" on:click=move |_| state.delete_selection()>"Remove card"</button>
+        </div>
         <label class="field">
             <span>{if is_note { "Text" } else { "Description" }}</span>
             <textarea maxlength=MAX_TEXT.to_string() rows="4" prop:value=move || card.with(|c| c.text.clone())
@@ -114,13 +123,7 @@ fn FanCardForm(card: RwSignal<FanCard>, state: BoardState) -> impl IntoView {
                 on_pick=move |theory| state.edit_card(FanCard { theory, ..current() })
             />
         </label>
-        <Connections id=card.with_untracked(|c| c.id.clone()) state/>
-        <div class="row">
-            <button class="button" title="Dim everything beyond this card's strings (F)"
-                on:click=move |_| { state.focus_selected(); }>"Focus"</button>
-            <PinToggle id=card.with_untracked(|c| c.id.clone()) state/>
-            <button class="button danger" on:click=move |_| state.delete_selection()>"Remove card"</button>
-        </div>
+        <Connections id state/>
     }
 }
 
@@ -226,6 +229,31 @@ fn TheorySelect(
 }
 
 /// Pins the card in place, so Tidy leaves it where it is (or lets it go).
+/// Starts a string from the card: the next card tapped or clicked is its other end. At any zoom,
+/// and without aiming at the card's pin.
+#[component]
+fn TieButton(id: String, state: BoardState) -> impl IntoView {
+    let id = StoredValue::new(id);
+    view! {
+        <button class="button" title="Then tap or click the card to tie it to (C on the board)"
+            on:click=move |_| {
+                // The panel (a phone's sheet) makes way for the card to be tapped.
+                state.ui.selection.set(Selection::default());
+                state.tie_from(&id.get_value());
+            }>
+            "Tie a string from here"
+        </button>
+    }
+}
+
+#[component]
+fn FocusButton(state: BoardState) -> impl IntoView {
+    view! {
+        <button class="button" title="Dim everything beyond this card's strings (F)"
+            on:click=move |_| { state.focus_selected(); }>"Focus"</button>
+    }
+}
+
 #[component]
 fn PinToggle(id: String, state: BoardState) -> impl IntoView {
     let id = StoredValue::new(id);

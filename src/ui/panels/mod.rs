@@ -8,4 +8,5 @@ pub mod hidden_cards;
 pub mod inspector;
 pub mod legend;
 pub mod saved_data;
+pub mod sheet_bar;
 pub mod theories;

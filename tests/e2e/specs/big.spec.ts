@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { test, expect, BLANK, STORAGE_KEY, card, box, screenshot, worldPosition, zoom } from "./helpers";
 // @ts-ignore: plain ES module shared with the benchmark
 import { bigBoard } from "../big-board.mjs";
@@ -182,4 +184,25 @@ test("Tidy draws the cards that glide into view while they are still gliding", a
   const glidedIn = inView.filter((id) => !drawnBefore.has(id));
   expect(glidedIn.length).toBeGreaterThan(0);
   expect(inView.filter((id) => !(id in halfway.cards))).toEqual([]);
+});
+
+test("the 5,000-card board as a PNG is ready to post: at most 4,096 px a side, under 5 MB", async ({ page }) => {
+  // Drawing 5,000 cards into a picture takes a while on a shared machine.
+  test.slow();
+  await page.goto(BLANK);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(bigBoard(5000))]);
+  await page.goto("/");
+  await expect(card(page, "n-0")).toBeVisible();
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("radio", { name: "PNG" }).check();
+  const [file] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByRole("button", { name: "Export image" }).click(),
+  ]);
+  const png = fs.readFileSync(await file.path());
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  console.log(`the 5,000-card board as PNG: ${width} × ${height} px, ${(png.length / 1e6).toFixed(2)} MB`);
+  expect(Math.max(width, height)).toBeLessThanOrEqual(4096);
+  expect(png.length).toBeLessThan(5_000_000);
+  fs.copyFileSync(await file.path(), path.join(__dirname, "..", "artifacts", "big-board-export.png"));
 });

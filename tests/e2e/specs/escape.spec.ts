@@ -1,4 +1,4 @@
-import { card, expect, openBoard, test, waitForSave } from "./helpers";
+import { card, expect, openBoard, openPanel, test, waitForSave } from "./helpers";
 
 // Escape finishes what the fan types and keeps it; one Escape ends one mode, whatever has focus.
 
@@ -25,6 +25,7 @@ test("Escape in a theory's name keeps it and leaves the field", async ({ page })
   await page.getByRole("button", { name: "Add note" }).click();
   await page.keyboard.type("first words");
   await page.keyboard.press("Control+Enter");
+  await openPanel(page);
   const theories = page.getByRole("region", { name: "Theories" });
   await theories.getByRole("button", { name: "New theory" }).click();
   // Named by its theory's name, which changes as it is typed.

@@ -103,3 +103,29 @@ test("a label with no clear spot waits, and shows when its string's card is sele
   await page.locator('[data-card-id="renee-ballard"]').click();
   await expect.poll(async () => (await words(page)).labels.length).toBeGreaterThan(0);
 });
+
+test("a laptop opens the whole board at full faces, the panel closed until a card is picked, which stays clear of it", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]")).toHaveCount(37);
+  await expect.poll(async () => (await words(page)).zoom).toBeGreaterThanOrEqual(0.7);
+  await expect(page.locator(".board.titles-only")).toHaveCount(0);
+  await expect(page.locator(".dock")).toHaveCount(0);
+  const w = await expectReadable(page, "laptop opening view", { clearOfOverlays: true });
+  for (const c of w.cards) {
+    expect(c.x >= 0 && c.y >= 0 && c.x + c.w <= 1366 && c.y + c.h <= 768, `${c.name} in the window`).toBe(true);
+  }
+  await screenshot(page, "reading-laptop-full-faces");
+  // a card at the right edge, picked: the inspector comes beside it, and the board makes room
+  const right = w.cards.reduce((a, b) => (a.x + a.w > b.x + b.w ? a : b));
+  await page.locator(`[data-card-id="${right.name}"]`).click({ position: { x: 20, y: right.h - 20 } });
+  const dock = page.locator(".dock");
+  await expect(dock).toBeVisible();
+  await expect.poll(async () => {
+    const [d, c] = await Promise.all([dock.boundingBox(), page.locator(`[data-card-id="${right.name}"]`).boundingBox()]);
+    return c!.x + c!.width <= d!.x;
+  }).toBe(true);
+  await screenshot(page, "reading-laptop-card-picked");
+  await dock.getByRole("button", { name: "Close the panel" }).click();
+  await expect(dock).toHaveCount(0);
+});

@@ -318,16 +318,22 @@ test("the board exported as SVG holds every visible card's title, and as PNG is 
   for (const e of universe.entities.filter((e) => e.id !== "maddie-bosch")) expect(text).toContain(e.name);
   expect(text).toContain("Billets knew <b>all along</b>");
   expect(svg).not.toContain("<b>");
+  // the band over the picture says what it shows
+  for (const said of ["Picture board", "Ballard · Watched up to: everything", "The show's strings", "Theory: "]) expect(text).toContain(said);
   fs.copyFileSync(await svgFile.path(), path.join(__dirname, "..", "artifacts", "board.svg"));
 
   await page.getByRole("radio", { name: "PNG" }).check();
   const [pngFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export image" }).click()]);
   const png = fs.readFileSync(await pngFile.path());
   expect(png.subarray(1, 4).toString()).toBe("PNG");
-  // A whole board bigger than a picture may be is drawn smaller: 3,200 px on its longest side.
+  // Ready to post: at most 4,096 px on its longest side and under 5 MB, yet sharper than the
+  // board at its own size.
   const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-  expect(Math.max(width, height)).toBe(3200);
-  expect(png.length).toBeLessThan(8 * 1024 * 1024);
+  expect(Math.max(width, height)).toBeLessThanOrEqual(4096);
+  expect(width * height).toBeLessThanOrEqual(4_500_000 + width + height);
+  expect(width).toBeGreaterThan(1900);
+  expect(png.length).toBeLessThan(5_000_000);
+  console.log(`the whole board as PNG: ${width} × ${height} px, ${(png.length / 1e6).toFixed(2)} MB`);
   fs.copyFileSync(await pngFile.path(), path.join(__dirname, "..", "artifacts", "board-export.png"));
 });
 

@@ -32,7 +32,7 @@ test("a note is added, typed in, kept as text, undone, redone and still there af
   const editor = page.getByRole("textbox", { name: "Note text" });
   await expect(editor).toBeFocused();
   await page.keyboard.type("Billets <b>knew</b> all along");
-  await expect(page.locator(".card-editor .counter")).toHaveText("29 / 2000");
+  await expect(page.locator(".card-editor .counter")).toHaveText("29 / 20000");
   await page.keyboard.press("Control+Enter");
   const note = fanCards(page).first();
   await expect(note).toContainText("Billets <b>knew</b> all along");
