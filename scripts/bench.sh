@@ -29,3 +29,8 @@ bash scripts/bench-cold.sh dist
 echo
 echo "Words on a zoomed-out board (native release build):"
 cargo test --release --quiet --test labels -- --nocapture --test-threads 1 words_for 2>/dev/null | grep -E "decluttered|placed among"
+# Loading a universe at the documented limit (10,000 entities, 20,000 strings): reading and
+# validating it, its default layout and what is on the board, timed natively beside 1,000.
+echo
+echo "A universe of 10,000 entities, loaded (native release build):"
+cargo test --release --quiet --test universe -- --nocapture --test-threads 1 ten_thousand 2>/dev/null | grep -E "universe of|times as long"

@@ -83,10 +83,12 @@ fn deleting_removes_fan_cards_with_their_strings_and_hides_canon_ones() {
     Command::add_card(&board, note("n1", "", "suspect", None), Point::new(1.0, 2.0)).apply(&mut board);
     Command::add_string(&board, string("s1", "n1", "harry-bosch", "t")).apply(&mut board);
     Command::add_string(&board, string("s2", "harry-bosch", "grace-billets", "t")).apply(&mut board);
+    Command::set_pinned(&board, &["n1".into()], true).apply(&mut board);
     let before = board.clone();
     let delete = Command::delete(&board, &f.universe, &set(&["n1", "harry-bosch"]), &BTreeSet::new());
     delete.apply(&mut board);
     assert!(board.cards.is_empty() && !board.positions.contains_key("n1"));
+    assert!(board.pinned.is_empty(), "the deleted card's pin goes with it");
     assert!(board.hidden.contains("harry-bosch"));
     assert_eq!(board.strings.keys().collect::<Vec<_>>(), ["s2"], "a string to a hidden canon card stays");
     delete.revert(&mut board);

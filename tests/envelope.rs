@@ -238,17 +238,56 @@ fn the_horizon_and_filters_are_kept_and_unknown_kinds_still_read() {
     assert!(decode(&stored(json!({"filters": {"hidden_kinds": hostile}})), "ballard").is_err());
 }
 
+fn refusal(text: &str) -> String {
+    match decode(text, "ballard") {
+        Err(EnvelopeError::Invalid(message)) => message,
+        other => panic!("not refused as damaged: {other:?}"),
+    }
+}
+
 #[test]
-fn of_two_records_with_one_id_the_last_is_kept() {
-    let board = decode(
-        &stored(json!({"positions": {"n-1": {"x": 0, "y": 0}},
-                       "cards": [{"id": "n-1", "kind": "note", "text": "first"},
-                                 {"id": "n-1", "kind": "note", "text": "second"}]})),
-        "ballard",
-    )
-    .unwrap();
-    assert_eq!(board.cards.len(), 1);
-    assert_eq!(board.cards["n-1"].text, "second");
+fn two_records_with_one_id_are_refused_naming_the_id() {
+    let note = |text: &str| json!({"id": "n-1", "kind": "note", "text": text});
+    let cards =
+        stored(json!({"positions": {"n-1": {"x": 0, "y": 0}}, "cards": [note("first"), note("second")]}));
+    assert_eq!(refusal(&cards), "two cards have the id 'n-1'");
+    let string = json!({"id": "s-1", "from": "harry-bosch", "to": "grace-billets", "theory": "t", "confidence": "likely"});
+    let theory = json!({"id": "t", "name": "T", "colour": "#123456"});
+    let strings = stored(json!({"theories": [theory], "strings": [string, string]}));
+    assert_eq!(refusal(&strings), "two strings have the id 's-1'");
+    let theories = stored(json!({"theories": [theory, theory]}));
+    assert_eq!(refusal(&theories), "two theories have the id 't'");
+    // JSON lets an object name a key twice; a card placed twice is refused, not half read.
+    let twice = r#"{"format":"caseboard","version":2,"universe":{"id":"ballard","version":1},
+        "board":{"positions":{"harry-bosch":{"x":1,"y":2},"harry-bosch":{"x":3,"y":4}}}}"#;
+    assert!(refusal(twice).starts_with("card 'harry-bosch' has two positions"), "{}", refusal(twice));
+}
+
+#[test]
+fn a_fan_id_that_is_a_canon_id_is_refused_where_the_universe_is_known() {
+    use caseboard::formats::envelope::decode_for;
+    let universe = caseboard::model::universe::Universe::ballard().unwrap();
+    assert_eq!(decode_for(&encode(&sample_board(), 1), &universe), Ok(sample_board()));
+    let mut card = sample_board();
+    let note = FanCard { id: "harry-bosch".into(), ..card.cards["note-1"].clone() };
+    card.cards.insert(note.id.clone(), note);
+    card.positions.insert("harry-bosch".into(), Point::new(1.0, 2.0));
+    let text = encode(&card, 1);
+    // Decoding knows only the universe's id: the board is well formed, but not for Ballard.
+    assert!(decode(&text, "ballard").is_ok());
+    assert_eq!(
+        decode_for(&text, &universe),
+        Err(EnvelopeError::Invalid(
+            "the fan's card 'harry-bosch' has the id of a canon card or string".into()
+        ))
+    );
+    let canon_string = &universe.links[0].id;
+    let mut string = sample_board();
+    let tie =
+        caseboard::model::board::FanString { id: canon_string.clone(), ..string.strings["s-1"].clone() };
+    string.strings.insert(tie.id.clone(), tie);
+    let message = decode_for(&encode(&string, 1), &universe).unwrap_err().to_string();
+    assert!(message.contains(&format!("string '{canon_string}'")), "{message}");
 }
 
 #[test]
@@ -262,4 +301,13 @@ fn a_tall_board_stays_tall_and_an_unknown_arrangement_reads_as_wide() {
     assert!(!encode(&sample_board(), 1).contains("arrangement"));
     let odd = decode(&stored(json!({"arrangement": "diagonal"})), "ballard").unwrap();
     assert_eq!(odd.arrangement, Arrangement::Wide);
+}
+
+/// An earlier Caseboard named boards past 80 characters ("<76 characters> (10)"); such a board
+/// still reads (the board list fits its name), where it was refused and backed up on every load.
+#[test]
+fn a_name_past_the_cap_never_makes_a_board_unreadable() {
+    let name = format!("{} (10)", "x".repeat(76));
+    let board = Board { name: name.clone(), ..sample_board() };
+    assert_eq!(decode(&encode(&board, 1), "ballard").map(|b| b.name), Ok(name));
 }

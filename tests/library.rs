@@ -144,3 +144,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// However long a name is asked for, and however many boards share it, the name given fits
+    /// the board check ("<76 characters> (10)" once came to 81 and was refused after a reload),
+    /// is cut only by whole characters, and keeps a name that fits whole.
+    #[test]
+    fn every_name_given_fits_a_board(wanted in prop_oneof!["\\PC{0,100}", "[é🕵x ]{70,90}"], count in 1usize..14) {
+        use caseboard::model::board::MAX_BOARD_NAME;
+        let mut library = Library::default();
+        for i in 0..count {
+            let given = library.add(&format!("b{i}"), &wanted, "ballard");
+            prop_assert!(given.chars().count() <= MAX_BOARD_NAME, "{} is too long", given);
+            let fits = wanted.trim().chars().count() <= MAX_BOARD_NAME && !wanted.trim().is_empty();
+            if i == 0 && fits {
+                prop_assert_eq!(given.as_str(), wanted.trim(), "a name that fits is kept whole");
+            }
+        }
+    }
+}
+
+/// Names an earlier Caseboard gave past 80 characters ("<76 characters> (10)") are fitted when
+/// the list is read, each still unique, and the names given are returned for the notice.
+#[test]
+fn names_past_the_cap_from_an_earlier_caseboard_are_fitted() {
+    use caseboard::model::board::MAX_BOARD_NAME;
+    let base = "x".repeat(76);
+    let mut library = Library::default();
+    library.add("a", &"x".repeat(80), "ballard");
+    library.boards.push(library::Entry {
+        id: "b".into(),
+        name: format!("{base} (10)"),
+        universe: "ballard".into(),
+    });
+    library.boards.push(library::Entry {
+        id: "c".into(),
+        name: format!("{base} (11)"),
+        universe: "ballard".into(),
+    });
+    let given = library.fit_names();
+    assert_eq!(given, [format!("{} (10)", "x".repeat(75)), format!("{} (11)", "x".repeat(75))]);
+    assert!(library.boards.iter().all(|e| e.name.chars().count() <= MAX_BOARD_NAME));
+    assert!(library.fit_names().is_empty(), "once fitted, nothing more to do");
+}

@@ -139,10 +139,36 @@ fn text(value: &str) -> Vec<u8> {
     [&[value.len() as u8][..], value.as_bytes()].concat()
 }
 
-/// A version 1 payload for Ballard version 1 with these sections after the universe.
+/// A version 1 payload (canon cards by their place in the file) for Ballard version 1 with these
+/// sections after the universe: links shared before the ids hash.
 fn payload(sections: &[Vec<u8>]) -> Vec<u8> {
     let universe = section(1, &[text("ballard"), vec![1]].concat());
     [vec![1], universe, sections.concat()].concat()
+}
+
+/// FNV-1a (32 bits) of the ids in byte order, each followed by 0xff: the ids hash as the format
+/// defines it, worked out here apart from the app's code.
+fn fnv_of_ids(universe: &Universe) -> [u8; 4] {
+    let mut ids: Vec<&str> = universe.entities.iter().map(|e| e.id.as_str()).collect();
+    ids.sort();
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in ids.iter().flat_map(|id| id.bytes().chain([0xff])) {
+        hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+    }
+    hash.to_le_bytes()
+}
+
+/// A canon card's place in id order, as version 2 counts it.
+fn rank(id: &str) -> u8 {
+    let mut ids: Vec<&str> = ballard().entities.iter().map(|e| e.id.as_str()).collect();
+    ids.sort();
+    ids.iter().position(|other| *other == id).unwrap() as u8
+}
+
+/// A version 2 payload for Ballard version 1 with these sections after the universe.
+fn payload_v2(sections: &[Vec<u8>]) -> Vec<u8> {
+    let universe = section(1, &[text("ballard"), vec![1], fnv_of_ids(ballard()).to_vec()].concat());
+    [vec![2], universe, sections.concat()].concat()
 }
 
 #[test]
@@ -173,7 +199,9 @@ fn fifty_theory_strings_survive_the_link() {
     assert_eq!(decode(&bytes, ballard()), Ok(shared));
 }
 
-/// Pins the format: links already shared must keep opening, so these bytes must not change.
+/// Pins the format: links already shared must keep opening, so these bytes must not change. The
+/// same board in the first layout (canon cards by their place in the file, no ids hash) still
+/// opens as it did.
 #[test]
 fn the_payload_layout_is_as_documented() {
     let mut board = Board::new("ballard", 1);
@@ -198,7 +226,20 @@ fn the_payload_layout_is_as_documented() {
     board.strings.insert("s".into(), fan_string("s", "n", &canon(0), "", "t"));
     board.viewport = Some(Viewport { x: 0.0, y: -0.01, zoom: 1.0 });
     let shared = Shared { board, horizon: Some(3) };
-    let expected = payload(&[
+    let (first, second) = (rank(&canon(0)), rank(&canon(1)));
+    let expected = payload_v2(&[
+        section(2, &text("Bö")),
+        section(3, &[1, first]),
+        section(4, &[1, second, 0xac, 0x02, 0x8f, 0x03]),
+        section(5, &[vec![1], text("t"), text("M"), text("#aabbcc"), vec![1]].concat()),
+        section(6, &[vec![1], text("n"), vec![5], text(""), text("hi"), vec![1, 0, 2], text("")].concat()),
+        section(7, &[vec![1], text("s"), vec![1, first * 2], text(""), vec![0, 1]].concat()),
+        section(8, &[0, 1, 0xa0, 0x9c, 0x01]),
+        section(9, &[3]),
+    ]);
+    assert_eq!(encode(&shared, ballard()), expected);
+    assert_eq!(decode(&expected, ballard()), Ok(shared.clone()));
+    let first_layout = payload(&[
         section(2, &text("Bö")),
         section(3, &[1, 0]),
         // Canon index 1 at x = 150 hundredths (zigzag 300), y = -200 (zigzag 399), as varints.
@@ -212,8 +253,7 @@ fn the_payload_layout_is_as_documented() {
         section(8, &[0, 1, 0xa0, 0x9c, 0x01]),
         section(9, &[3]),
     ]);
-    assert_eq!(encode(&shared, ballard()), expected);
-    assert_eq!(decode(&expected, ballard()), Ok(shared));
+    assert_eq!(decode(&first_layout, ballard()), Ok(shared));
 }
 
 #[test]
@@ -239,6 +279,16 @@ fn records_the_link_cannot_name_are_left_out() {
     assert_eq!(round_trip(&shared), Ok(clean));
 }
 
+/// Ballard with one entity more (a universe changed), at `version`.
+fn ballard_grown(version: u32) -> Universe {
+    let mut json: Value = serde_json::from_str(BALLARD_JSON).unwrap();
+    let mut extra = json["entities"][0].clone();
+    extra["id"] = "a-new-witness".into();
+    json["entities"].as_array_mut().unwrap().push(extra);
+    json["version"] = version.into();
+    Universe::parse(&json.to_string()).unwrap()
+}
+
 #[test]
 fn a_link_for_another_universe_or_version_is_refused() {
     let dept_q = ballard_with("id", "dept-q".into());
@@ -247,16 +297,61 @@ fn a_link_for_another_universe_or_version_is_refused() {
         decode(&encode(&shared, &dept_q), ballard()).unwrap_err().to_string(),
         "the link is for the universe 'dept-q', not 'ballard'"
     );
-    let ballard_2 = ballard_with("version", 2.into());
     assert_eq!(
-        decode(&encode(&sample(), &ballard_2), ballard()).unwrap_err().to_string(),
+        decode(&encode(&sample(), &ballard_grown(2)), ballard()).unwrap_err().to_string(),
+        "the link was made for another version of the universe 'ballard' (version 2; this Caseboard has version 1)"
+    );
+    assert_eq!(
+        decode(&encode(&sample(), &ballard_grown(1)), ballard()).unwrap_err().to_string(),
+        "the link was made for another version of the universe 'ballard' (both say version 1, but its cards are not the ones this browser has)"
+    );
+    // A first-layout link counts by place in the file, so it needs that very version.
+    let first_layout = [vec![1], section(1, &[text("ballard"), vec![2]].concat())].concat();
+    assert_eq!(
+        message(&first_layout),
         "the link was made for another version of the universe 'ballard' (version 2; this Caseboard has version 1)"
     );
 }
 
 #[test]
+fn a_later_version_with_the_same_cards_opens_the_link_by_id() {
+    let ballard_2 = ballard_with("version", 2.into());
+    assert_eq!(decode(&encode(&sample(), &ballard_2), ballard()), Ok(sample()));
+    let mut there = sample();
+    there.board.universe_version = 2;
+    assert_eq!(decode(&encode(&sample(), ballard()), &ballard_2), Ok(there));
+}
+
+/// Ballard with its entities listed in `order` (a permutation of their places).
+fn ballard_reordered(order: &[usize]) -> Universe {
+    let mut json: Value = serde_json::from_str(BALLARD_JSON).unwrap();
+    let entities = json["entities"].as_array().unwrap().clone();
+    json["entities"] = order.iter().map(|&i| entities[i].clone()).collect::<Vec<Value>>().into();
+    Universe::parse(&json.to_string()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// However the universe file orders its entities, a link names the same cards: made with
+    /// one order and opened with another, it comes back as the same board, by id.
+    #[test]
+    fn a_link_names_canon_cards_by_id_whatever_the_universe_order(
+        shared in any_shared(),
+        order in Just((0..ballard().entities.len()).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let reordered = ballard_reordered(&order);
+        prop_assert_eq!(reordered.ids_hash(), ballard().ids_hash());
+        prop_assert_eq!(decode(&encode(&shared, ballard()), &reordered), Ok(shared.clone()));
+        prop_assert_eq!(decode(&encode(&shared, &reordered), ballard()), Ok(shared.clone()));
+        let changed = decode(&encode(&shared, ballard()), &ballard_grown(1));
+        prop_assert!(matches!(changed, Err(LinkError::OtherUniverseCards { .. })), "{:?}", changed);
+    }
+}
+
+#[test]
 fn a_newer_or_foreign_payload_is_refused_with_its_reason() {
-    assert_eq!(message(&[2, 1, 0]), "the link was made by a newer Caseboard (board format version 2)");
+    assert_eq!(message(&[3, 1, 0]), "the link was made by a newer Caseboard (board format version 3)");
     assert_eq!(message(&[0]), "the link is damaged (it has no format version)");
     assert_eq!(message(&[]), "the link is cut short; copy all of it");
     assert_eq!(message(&[1]), "the link is damaged (it names no universe)");
@@ -322,7 +417,7 @@ fn damaged_payloads_say_what_is_wrong() {
         ),
         (
             payload(&[section(5, &[vec![1], text("t"), text("T"), text("red"), vec![1]].concat())]),
-            "the board in the link is damaged (theory 't' has a bad name or colour)",
+            "the board in the link is damaged (theory 't' has a colour that is not #rrggbb)",
         ),
     ];
     for (bytes, expected) in cases {
@@ -337,7 +432,10 @@ fn a_board_the_app_would_not_save_is_refused_with_the_save_check_message() {
     note.text = "x".repeat(caseboard::model::board::MAX_TEXT + 1);
     assert_eq!(
         round_trip(&shared).unwrap_err().to_string(),
-        "the board in the link is damaged (card 'note-0193a7b2c4d-0001-1a2b' has text longer than allowed)"
+        format!(
+            "the board in the link is damaged (card 'note-0193a7b2c4d-0001-1a2b' has a text longer than {} characters)",
+            caseboard::model::board::MAX_TEXT
+        )
     );
     let mut shared = sample();
     shared.board.viewport = Some(Viewport { x: 0.0, y: 0.0, zoom: 0.0 });
@@ -536,5 +634,12 @@ fn a_tall_board_stays_tall_through_the_link() {
     shared.board.arrangement = Arrangement::Tall;
     assert_eq!(round_trip(&shared), Ok(shared.clone()));
     shared.board.arrangement = Arrangement::Wide;
+    assert_eq!(round_trip(&shared), Ok(shared));
+}
+
+#[test]
+fn a_name_past_the_cap_from_an_earlier_caseboard_still_opens() {
+    let mut shared = sample();
+    shared.board.name = format!("{} (10)", "x".repeat(76));
     assert_eq!(round_trip(&shared), Ok(shared));
 }

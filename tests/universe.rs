@@ -161,3 +161,90 @@ fn a_universe_that_cannot_be_read_is_explained_in_plain_words_with_where() {
     assert!(message(&kind.to_string())
         .starts_with("the universe file could not be read: the field \"episodes\" is missing"));
 }
+
+/// A universe at the documented limit of entities, with strings between them, as a fan might
+/// write for a long-running show: `entities` cards (a tenth of them episodes) and `strings`
+/// strings, tied by a fixed pseudo-random pattern.
+fn big_universe(entities: usize, strings: usize) -> String {
+    let kinds =
+        ["character", "case", "place", "evidence", "character", "character", "place", "case", "evidence"];
+    let episodes = entities / 10;
+    let entity = |i: usize| {
+        let mut e = json!({"id": format!("entity-{i:05}"), "kind": kinds[i % kinds.len()],
+            "name": format!("Card {i}"), "description": "A card of a long show.", "source": "The show."});
+        if i < episodes {
+            e["kind"] = json!("episode");
+            e["number"] = json!(i + 1);
+        } else if i.is_multiple_of(3) {
+            e["first_episode"] = json!(i % episodes + 1);
+        }
+        e
+    };
+    let link = |n: usize| {
+        let from = n * 7919 % entities;
+        let to = (from + 1 + n * 104_729 % (entities - 1)) % entities;
+        json!({"id": format!("string-{n:05}"), "from": format!("entity-{from:05}"),
+               "to": format!("entity-{to:05}"), "label": "knows", "source": "The show."})
+    };
+    json!({"id": "long-show", "version": 1, "title": "A long show", "episodes": episodes,
+           "source": "invented for a test",
+           "entities": (0..entities).map(entity).collect::<Vec<_>>(),
+           "links": (0..strings).map(link).collect::<Vec<_>>()})
+    .to_string()
+}
+
+/// Loading a universe is linear: validation looks ids up in an index, never searches a list
+/// (a search per string made 2,000 entities take a minute in the browser). The times are printed
+/// (with --nocapture, and by scripts/bench.sh), never asserted: this machine's speed is not the
+/// test's business; that 10,000 entities load at all, and load as a tenth as many scaled up, is.
+#[test]
+fn a_ten_thousand_entity_universe_validates_and_loads_in_linear_time() {
+    use caseboard::model::board::{Arrangement, Board};
+    use caseboard::model::filter::Filters;
+    use caseboard::model::horizon::Horizon;
+    use caseboard::model::layout::default_layout;
+    use caseboard::model::on_board::OnBoard;
+    use std::time::Instant;
+    let mut last: Option<(usize, std::time::Duration)> = None;
+    for entities in [1_000, caseboard::model::universe::MAX_ENTITIES] {
+        let strings = entities * 2;
+        let text = big_universe(entities, strings);
+        assert!(text.len() <= caseboard::model::universe::MAX_UNIVERSE_BYTES, "{} bytes", text.len());
+        let started = Instant::now();
+        let universe = Universe::parse(&text).unwrap();
+        let parsed = started.elapsed();
+        let started = Instant::now();
+        let layout = default_layout(&universe, Arrangement::Wide);
+        let laid_out = started.elapsed();
+        assert_eq!(layout.len(), entities);
+        let started = Instant::now();
+        let board = Board::new(&universe.id, universe.version);
+        let filters = Filters::default();
+        let on_board =
+            OnBoard { universe: &universe, board: &board, filters: &filters, horizon: Horizon::Everything };
+        let shown = (on_board.canon_cards().count(), on_board.canon_links().count());
+        let worked_out = started.elapsed();
+        assert!(shown.0 > 0 && shown.1 > 0);
+        let total = parsed + laid_out + worked_out;
+        println!(
+            "universe of {entities} entities and {strings} strings ({} KB): read and validated in {:.1} ms, \
+             default layout in {:.1} ms, what is on the board in {:.1} ms; {:.1} ms in all",
+            text.len() / 1024,
+            parsed.as_secs_f64() * 1e3,
+            laid_out.as_secs_f64() * 1e3,
+            worked_out.as_secs_f64() * 1e3,
+            total.as_secs_f64() * 1e3
+        );
+        if let Some((smaller, time)) = last {
+            let ratio = total.as_secs_f64() / time.as_secs_f64().max(f64::EPSILON);
+            println!("{entities} entities took {ratio:.1} times as long as {smaller} (linear: about 10)");
+        }
+        last = Some((entities, total));
+    }
+}
+
+#[test]
+fn a_string_may_not_take_an_entitys_id() {
+    let err = with(|v| v["links"][0]["id"] = json!("renee-ballard")).unwrap_err();
+    assert_eq!(err, UniverseError::DuplicateId("renee-ballard".into()));
+}

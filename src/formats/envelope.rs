@@ -10,6 +10,7 @@ use crate::model::filter::Filters;
 use crate::model::geometry::{Point, Viewport};
 use crate::model::kept::CanvasDocument;
 use crate::model::universe::Universe;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,7 +96,7 @@ struct UniverseRef {
 
 #[derive(Serialize, Deserialize)]
 struct StoredBoard {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_positions")]
     positions: BTreeMap<String, Point>,
     #[serde(default)]
     hidden: BTreeSet<String>,
@@ -239,15 +240,15 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
     }
     let stored = envelope.board;
     check_counts(&stored)?;
-    let board = Board {
-        name: envelope.name,
+    let mut board = Board {
+        name: String::new(),
         universe_id: envelope.universe.id,
         universe_version: envelope.universe.version,
         positions: stored.positions,
         hidden: stored.hidden,
-        cards: by_id(stored.cards, |c| &c.id),
-        strings: by_id(stored.strings, |s| &s.id),
-        theories: by_id(stored.theories, |t| &t.id),
+        cards: by_id(stored.cards, "cards", |c| &c.id)?,
+        strings: by_id(stored.strings, "strings", |s| &s.id)?,
+        theories: by_id(stored.theories, "theories", |t| &t.id)?,
         pinned: stored.pinned,
         viewport: stored.viewport,
         horizon: stored.horizon,
@@ -263,6 +264,10 @@ pub fn decode_with(text: &str, universe_id: &str, migrations: &[Migration]) -> R
         canvas: stored.canvas,
     };
     check(&board)?;
+    // The name is not held to its cap: a stored board goes by the board list's name, and the
+    // list fits a longer one, as it fits an imported file's, saying so. An earlier Caseboard
+    // numbered names past 80 characters; refusing those boards whole would lose them.
+    board.name = envelope.name;
     Ok(board)
 }
 
@@ -295,15 +300,20 @@ pub fn check(board: &Board) -> Result<(), EnvelopeError> {
         return Err(invalid("its filters name too many kinds".to_string()));
     }
     if long(&board.name, MAX_BOARD_NAME) {
-        return Err(invalid("its name is longer than allowed".to_string()));
+        return Err(invalid(format!("its name is longer than {MAX_BOARD_NAME} characters")));
     }
     if let Some((id, _)) = board.positions.iter().find(|(_, p)| !(sane(p.x) && sane(p.y))) {
         return Err(invalid(format!("card '{id}' has an impossible position")));
     }
     for card in board.cards.values() {
-        let url_too_long = card.url.as_deref().is_some_and(|url| long(url, MAX_URL));
-        if long(&card.title, MAX_TITLE) || long(&card.text, MAX_TEXT) || url_too_long {
-            return Err(invalid(format!("card '{}' has text longer than allowed", card.id)));
+        let url = card.url.as_deref().unwrap_or_default();
+        let fields = [
+            ("title", card.title.as_str(), MAX_TITLE),
+            ("text", &card.text, MAX_TEXT),
+            ("address", url, MAX_URL),
+        ];
+        if let Some((field, _, max)) = fields.into_iter().find(|(_, text, max)| long(text, *max)) {
+            return Err(invalid(format!("card '{}' has a {field} longer than {max} characters", card.id)));
         }
         if card.url.as_deref().is_some_and(|url| !is_web_url(url)) {
             return Err(invalid(format!(
@@ -317,15 +327,24 @@ pub fn check(board: &Board) -> Result<(), EnvelopeError> {
     }
     for string in board.strings.values() {
         if long(&string.label, MAX_LABEL) {
-            return Err(invalid(format!("string '{}' has a label longer than allowed", string.id)));
+            return Err(invalid(format!(
+                "string '{}' has a label longer than {MAX_LABEL} characters",
+                string.id
+            )));
         }
         if !board.theories.contains_key(&string.theory) {
             return Err(invalid(format!("string '{}' belongs to no theory", string.id)));
         }
     }
     for theory in board.theories.values() {
-        if long(&theory.name, MAX_THEORY_NAME) || !is_hex_colour(&theory.colour) {
-            return Err(invalid(format!("theory '{}' has a bad name or colour", theory.id)));
+        if long(&theory.name, MAX_THEORY_NAME) {
+            return Err(invalid(format!(
+                "theory '{}' has a name longer than {MAX_THEORY_NAME} characters",
+                theory.id
+            )));
+        }
+        if !is_hex_colour(&theory.colour) {
+            return Err(invalid(format!("theory '{}' has a colour that is not #rrggbb", theory.id)));
         }
     }
     if board.canvas.as_ref().is_some_and(|c| !(sane(c.shift.x) && sane(c.shift.y))) {
@@ -364,12 +383,66 @@ pub fn check_against(board: &Board, universe: &Universe) -> Result<(), EnvelopeE
     Ok(())
 }
 
-/// Records keyed by their ids, the last of any two with one id kept; inserted, not collected
-/// (see `model::order`).
-fn by_id<T>(records: Vec<T>, id: impl Fn(&T) -> &str) -> BTreeMap<String, T> {
+/// Records keyed by their ids; two with one id are refused, naming it, since keeping either
+/// would drop the other unsaid. Inserted, not collected (see `model::order`).
+fn by_id<T>(
+    records: Vec<T>,
+    what: &str,
+    id: impl Fn(&T) -> &str,
+) -> Result<BTreeMap<String, T>, EnvelopeError> {
     let mut map = BTreeMap::new();
     for record in records {
-        map.insert(id(&record).to_string(), record);
+        let key = id(&record).to_string();
+        if map.contains_key(&key) {
+            return Err(invalid(format!("two {what} have the id '{key}'")));
+        }
+        map.insert(key, record);
     }
-    map
+    Ok(map)
+}
+
+/// Positions, keyed by card id, refusing a card placed twice: JSON allows a key twice in an
+/// object, and a map read from it would keep the last place and drop the other unsaid.
+fn unique_positions<'de, D: Deserializer<'de>>(input: D) -> Result<BTreeMap<String, Point>, D::Error> {
+    struct Unique;
+    impl<'de> Visitor<'de> for Unique {
+        type Value = BTreeMap<String, Point>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object of positions")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Self::Value, A::Error> {
+            let mut map = BTreeMap::new();
+            while let Some((id, point)) = entries.next_entry::<String, Point>()? {
+                if map.contains_key(&id) {
+                    return Err(de::Error::custom(format!("card '{id}' has two positions")));
+                }
+                map.insert(id, point);
+            }
+            Ok(map)
+        }
+    }
+    input.deserialize_map(Unique)
+}
+
+/// [`decode`] for `universe`, with the fan's ids held to [`check_own_ids`]: how storage, board
+/// files and other tabs' saves are read, wherever the universe is known.
+pub fn decode_for(text: &str, universe: &Universe) -> Result<Board, EnvelopeError> {
+    let board = decode(text, &universe.id)?;
+    check_own_ids(&board, universe)?;
+    Ok(board)
+}
+
+/// Refuses a fan's card or string whose id is a canon one of `universe`: the two would share
+/// one place, one hidden mark and one name on the board, and the fan's would never be shown.
+/// Decoding alone cannot tell (it knows only the universe's id), so this runs where the universe
+/// is at hand: [`decode_for`], and share links.
+pub fn check_own_ids(board: &Board, universe: &Universe) -> Result<(), EnvelopeError> {
+    let cards = board.cards.keys().map(|id| ("card", id));
+    let strings = board.strings.keys().map(|id| ("string", id));
+    match cards.chain(strings).find(|(_, id)| universe.is_canon_id(id)) {
+        Some((what, id)) => {
+            Err(invalid(format!("the fan's {what} '{id}' has the id of a canon card or string")))
+        }
+        None => Ok(()),
+    }
 }

@@ -88,15 +88,41 @@ impl Library {
         self.unique_name_beside(wanted, None)
     }
 
-    /// [`Library::unique_name`], where the board `renamed` (if any) may keep its own name.
+    /// [`Library::unique_name`], where the board `renamed` (if any) may keep its own name. The
+    /// base is cut only as far as its number needs, so every name made here is one the board
+    /// check accepts ("<76 characters> (10)" would be 81).
     fn unique_name_beside(&self, wanted: &str, renamed: Option<&str>) -> String {
-        let base: String = wanted.trim().chars().take(MAX_BOARD_NAME - 4).collect();
-        let base = if base.is_empty() { "Untitled board".to_string() } else { base };
+        let base = match wanted.trim() {
+            "" => "Untitled board",
+            trimmed => trimmed,
+        };
         let taken = |name: &str| self.boards.iter().any(|e| e.name == name && Some(e.id.as_str()) != renamed);
-        if !taken(&base) {
-            return base;
+        let plain = fitted(base, "");
+        if !taken(&plain) {
+            return plain;
         }
-        (2..).map(|n| format!("{base} ({n})")).find(|name| !taken(name)).unwrap_or(base)
+        (2..).map(|n| fitted(base, &format!(" ({n})"))).find(|name| !taken(name)).unwrap_or(plain)
+    }
+
+    /// Fits every name longer than a board name may be (an earlier Caseboard numbered names past
+    /// 80 characters), keeping its number, made unique as any other; returns the names given,
+    /// for the fan to be told.
+    pub fn fit_names(&mut self) -> Vec<String> {
+        let mut given = Vec::new();
+        for i in 0..self.boards.len() {
+            let entry = &self.boards[i];
+            if entry.name.chars().count() > MAX_BOARD_NAME {
+                let numbered = entry.name.strip_suffix(')').and_then(|rest| rest.rsplit_once(" ("));
+                let wanted = match numbered.filter(|(_, n)| n.chars().all(|c| c.is_ascii_digit())) {
+                    Some((base, number)) => fitted(base, &format!(" ({number})")),
+                    None => entry.name.clone(),
+                };
+                let name = self.unique_name_beside(&wanted, Some(&entry.id));
+                self.boards[i].name = name.clone();
+                given.push(name);
+            }
+        }
+        given
     }
 
     /// Adds a board at the end of the list (its name made unique) and returns the name it got.
@@ -148,6 +174,13 @@ impl Library {
     pub fn to_open(&self) -> Option<&Entry> {
         self.current.as_deref().and_then(|id| self.entry(id)).or_else(|| self.boards.first())
     }
+}
+
+/// `base` cut at its end, by characters, so that it and `suffix` fit in a board name.
+fn fitted(base: &str, suffix: &str) -> String {
+    let room = MAX_BOARD_NAME.saturating_sub(suffix.chars().count());
+    let kept: String = base.chars().take(room).collect();
+    format!("{}{suffix}", kept.trim_end())
 }
 
 /// A board's name as a file name: characters file systems refuse become '-'.

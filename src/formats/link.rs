@@ -12,7 +12,7 @@
 //!
 //! | tag | section | body |
 //! |-----|---------|------|
-//! | 1 | universe (required) | id (text), version (varint) |
+//! | 1 | universe (required) | id (text), version (varint), ids hash (4 bytes, low byte first) |
 //! | 2 | board name | text |
 //! | 3 | hidden canon cards | count; per card: canon index |
 //! | 4 | moved canon cards | count; per card: canon index, x, y |
@@ -28,10 +28,16 @@
 //!   Text is a varint byte length, then UTF-8.
 //! - x, y and the view's x and y are zigzag varints of the value × 100, zoom of the value × 10,000:
 //!   the board keeps positions to a hundredth and zoom to four decimals, so they come back exact.
-//! - A canon index is the entity's place in `universe.entities`; a theory index the theory's
-//!   place in section 5; a card (a string's end) is a canon index × 2, or the fan card's place in
+//! - A canon index is the entity's place among the universe's entities in id order (a byte-wise
+//!   sort of the ids), and the ids hash ([`Universe::ids_hash`]) says which ids those are: a
+//!   universe whose file lists its entities in another order, or a later version with the same
+//!   entities, reads the link by id; one with other entities refuses it as made for another
+//!   version. A theory index is the theory's place in section 5; a card (a string's end) is a canon index × 2, or the fan card's place in
 //!   section 6 × 2 + 1. The writer lists records in id order, as the board keeps them.
 //! - Kind and confidence bytes are the place in `KINDS` (below) and in `Confidence::ALL`.
+//!
+//! Payload version 1 (links shared before the ids hash) had no hash, and counted canon cards by
+//! their place in the universe file, for that exact version; it is still read that way.
 //!
 //! Empty sections are left out. A reader skips tags it does not know, so a later Caseboard may add
 //! a section that older ones can ignore; a change they must not ignore raises [`FORMAT_VERSION`],
@@ -41,12 +47,14 @@
 use super::envelope::{self, EnvelopeError};
 use crate::model::board::{Arrangement, Board, Confidence, FanCard, FanString, Theory};
 use crate::model::geometry::{Point, Viewport};
-use crate::model::universe::{Kind, Universe};
+use crate::model::universe::{Entity, Kind, Universe};
 use std::collections::HashMap;
 use std::fmt;
 
 /// The payload layout written by [`encode`]; a payload with a higher first byte is refused.
-pub const FORMAT_VERSION: u8 = 1;
+pub const FORMAT_VERSION: u8 = 2;
+/// The first layout, which counted canon cards by their place in the universe file; still read.
+const FILE_ORDER_VERSION: u8 = 1;
 /// The fragment form written by [`to_fragment`] (base64url of deflate-raw).
 pub const LINK_VERSION: u64 = 1;
 /// The longest fragment opened, in bytes of text: links much longer than this are cut by chat
@@ -110,6 +118,11 @@ pub enum LinkError {
         found: u64,
         expected: u32,
     },
+    /// Same id and version, other entities: the universe was changed without a new version.
+    OtherUniverseCards {
+        universe: String,
+        version: u32,
+    },
     TooMany {
         what: &'static str,
         count: u64,
@@ -159,6 +172,11 @@ impl fmt::Display for LinkError {
                 "the link was made for another version of the universe '{universe}' \
                  (version {found}; this Caseboard has version {expected})"
             ),
+            LinkError::OtherUniverseCards { universe, version } => write!(
+                f,
+                "the link was made for another version of the universe '{universe}' (both say \
+                 version {version}, but its cards are not the ones this browser has)"
+            ),
             LinkError::TooMany { what, count } => {
                 write!(f, "the link holds {count} {what}, more than {MAX_RECORDS}")
             }
@@ -180,12 +198,11 @@ impl std::error::Error for LinkError {}
 /// universe is written as `universe`'s id and version, the ones the indices belong to.
 pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
     let board = &shared.board;
-    let canon: HashMap<&str, u64> =
-        universe.entities.iter().zip(0..).map(|(e, i)| (e.id.as_str(), i)).collect();
+    let canon = |id: &str| universe.canon_rank(id).map(|rank| rank as u64);
     let fan: HashMap<&str, u64> = board.cards.keys().zip(0..).map(|(id, i)| (id.as_str(), i)).collect();
     let theories: HashMap<&str, u64> =
         board.theories.keys().zip(0..).map(|(id, i)| (id.as_str(), i)).collect();
-    let card_ref = |id: &str| match canon.get(id) {
+    let card_ref = |id: &str| match canon(id) {
         Some(index) => Some(index * 2),
         None => fan.get(id).map(|index| index * 2 + 1),
     };
@@ -194,6 +211,7 @@ pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
     let mut body = Vec::new();
     put_text(&mut body, &universe.id);
     put_varint(&mut body, universe.version.into());
+    body.extend_from_slice(&universe.ids_hash().to_le_bytes());
     put_section(&mut out, UNIVERSE, &body);
     if !board.name.is_empty() {
         let mut body = Vec::new();
@@ -201,14 +219,14 @@ pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
         put_section(&mut out, NAME, &body);
     }
 
-    let hidden: Vec<u64> = board.hidden.iter().filter_map(|id| canon.get(id.as_str()).copied()).collect();
+    let hidden: Vec<u64> = board.hidden.iter().filter_map(|id| canon(id)).collect();
     put_list(&mut out, HIDDEN, &hidden, |body, index| put_varint(body, *index));
 
     let moved: Vec<(u64, Point)> = board
         .positions
         .iter()
         .filter(|(id, _)| !board.cards.contains_key(*id))
-        .filter_map(|(id, point)| Some((*canon.get(id.as_str())?, *point)))
+        .filter_map(|(id, point)| Some((canon(id)?, *point)))
         .collect();
     put_list(&mut out, MOVED, &moved, |body, (index, point)| {
         put_varint(body, *index);
@@ -270,40 +288,49 @@ pub fn encode(shared: &Shared, universe: &Universe) -> Vec<u8> {
     out
 }
 
-/// Reads a payload made by [`encode`] for `universe` (the same id and version), and checks the
-/// board as a saved one is checked.
+/// Reads a payload made by [`encode`] for `universe` (the same id and entity ids; a version 1
+/// payload, the same id and version), and checks the board as a saved one is checked.
 pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
     if bytes.len() > MAX_PAYLOAD {
         return Err(LinkError::PayloadTooLarge(bytes.len()));
     }
     let mut reader = Reader { rest: bytes };
-    match reader.byte()? {
+    let format = match reader.byte()? {
         0 => return Err(LinkError::Damaged("it has no format version")),
-        FORMAT_VERSION => {}
+        format @ (FILE_ORDER_VERSION | FORMAT_VERSION) => format,
         newer => return Err(LinkError::NewerFormat(newer)),
-    }
+    };
     let mut sections = Sections::split(reader)?;
 
     let mut section = sections.take(UNIVERSE).ok_or(LinkError::Damaged("it names no universe"))?;
     let (id, version) = (section.text()?, section.varint()?);
+    let hash = if format == FILE_ORDER_VERSION { None } else { Some(section.fixed_u32()?) };
     section.finish()?;
     if id != universe.id {
         return Err(LinkError::OtherUniverse { found: id, expected: universe.id.clone() });
     }
-    if version != u64::from(universe.version) {
-        let expected = universe.version;
-        return Err(LinkError::OtherUniverseVersion { universe: id, found: version, expected });
-    }
+    let same_version = version == u64::from(universe.version);
+    let canon = match hash {
+        Some(hash) if hash == universe.ids_hash() => Canon::ById(universe),
+        None if same_version => Canon::InFile(universe),
+        Some(_) if same_version => {
+            return Err(LinkError::OtherUniverseCards { universe: id, version: universe.version })
+        }
+        _ => {
+            let expected = universe.version;
+            return Err(LinkError::OtherUniverseVersion { universe: id, found: version, expected });
+        }
+    };
     let mut board = Board::new(&universe.id, universe.version);
     if let Some(mut section) = sections.take(NAME) {
         board.name = section.text()?;
         section.finish()?;
     }
     if let Some(section) = sections.take(HIDDEN) {
-        read_hidden(section, universe, &mut board)?;
+        read_hidden(section, canon, &mut board)?;
     }
     if let Some(section) = sections.take(MOVED) {
-        read_moved(section, universe, &mut board)?;
+        read_moved(section, canon, &mut board)?;
     }
     // Cards and strings name theories, and strings name fan cards, by their place in these lists.
     let theory_ids = match sections.take(THEORIES) {
@@ -315,11 +342,11 @@ pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
         None => Vec::new(),
     };
     if let Some(section) = sections.take(STRINGS) {
-        read_strings(section, universe, &card_ids, &theory_ids, &mut board)?;
+        read_strings(section, canon, &card_ids, &theory_ids, &mut board)?;
     }
     if let Some(mut section) = sections.take(PINNED) {
         for _ in 0..section.count("pinned cards")? {
-            board.pinned.insert(card_id(universe, &card_ids, section.varint()?)?);
+            board.pinned.insert(card_id(canon, &card_ids, section.varint()?)?);
         }
         section.finish()?;
     }
@@ -341,16 +368,22 @@ pub fn decode(bytes: &[u8], universe: &Universe) -> Result<Shared, LinkError> {
         section.finish()?;
     }
 
-    envelope::check(&board).map_err(|error| match error {
-        EnvelopeError::Invalid(what) => LinkError::Invalid(what),
-        other => LinkError::Invalid(other.to_string()),
+    // The name is not held to its cap, as in a saved board: an earlier Caseboard numbered names
+    // past it, and the board list fits one when the board is saved, saying so.
+    let name = std::mem::take(&mut board.name);
+    envelope::check(&board).and_then(|()| envelope::check_own_ids(&board, universe)).map_err(|error| {
+        match error {
+            EnvelopeError::Invalid(what) => LinkError::Invalid(what),
+            other => LinkError::Invalid(other.to_string()),
+        }
     })?;
+    board.name = name;
     Ok(Shared { board, horizon })
 }
 
-fn read_hidden(mut section: Reader, universe: &Universe, board: &mut Board) -> Result<(), LinkError> {
+fn read_hidden(mut section: Reader, canon: Canon, board: &mut Board) -> Result<(), LinkError> {
     for _ in 0..section.count("hidden cards")? {
-        let id = canon_id(universe, section.varint()?)?;
+        let id = canon_id(canon, section.varint()?)?;
         if !board.hidden.insert(id.clone()) {
             return Err(LinkError::Duplicate { what: "hidden cards", id });
         }
@@ -358,9 +391,9 @@ fn read_hidden(mut section: Reader, universe: &Universe, board: &mut Board) -> R
     section.finish()
 }
 
-fn read_moved(mut section: Reader, universe: &Universe, board: &mut Board) -> Result<(), LinkError> {
+fn read_moved(mut section: Reader, canon: Canon, board: &mut Board) -> Result<(), LinkError> {
     for _ in 0..section.count("moved cards")? {
-        let id = canon_id(universe, section.varint()?)?;
+        let id = canon_id(canon, section.varint()?)?;
         let point = section.point()?;
         if board.positions.insert(id.clone(), point).is_some() {
             return Err(LinkError::Duplicate { what: "moved cards", id });
@@ -425,15 +458,15 @@ fn read_cards(
 
 fn read_strings(
     mut section: Reader,
-    universe: &Universe,
+    canon: Canon,
     card_ids: &[String],
     theory_ids: &[String],
     board: &mut Board,
 ) -> Result<(), LinkError> {
     for _ in 0..section.count("strings")? {
         let id = section.text()?;
-        let from = card_id(universe, card_ids, section.varint()?)?;
-        let to = card_id(universe, card_ids, section.varint()?)?;
+        let from = card_id(canon, card_ids, section.varint()?)?;
+        let to = card_id(canon, card_ids, section.varint()?)?;
         let label = section.text()?;
         let theory = record_id(theory_ids, "theory", section.varint()?)?.clone();
         let confidence = *Confidence::ALL
@@ -477,15 +510,27 @@ pub fn compressed_from_fragment(fragment: &str) -> Result<Vec<u8>, LinkError> {
     }
 }
 
-fn canon_id(universe: &Universe, index: u64) -> Result<String, LinkError> {
-    let entity = usize::try_from(index).ok().and_then(|i| universe.entities.get(i));
+/// How a payload counts canon cards: version 1 by their place in the universe file (so only that
+/// exact version reads it), version 2 by their place in id order, which no reordering changes.
+#[derive(Clone, Copy)]
+enum Canon<'a> {
+    InFile(&'a Universe),
+    ById(&'a Universe),
+}
+
+fn canon_id(canon: Canon, index: u64) -> Result<String, LinkError> {
+    let at = usize::try_from(index).ok();
+    let entity: Option<&Entity> = match canon {
+        Canon::InFile(universe) => at.and_then(|i| universe.entities.get(i)),
+        Canon::ById(universe) => at.and_then(|i| universe.entity_by_rank(i)),
+    };
     entity.map(|e| e.id.clone()).ok_or(LinkError::NoSuchCanonCard(index))
 }
 
 /// A string's end: an even reference is a canon card, an odd one a fan card of the link.
-fn card_id(universe: &Universe, card_ids: &[String], reference: u64) -> Result<String, LinkError> {
+fn card_id(canon: Canon, card_ids: &[String], reference: u64) -> Result<String, LinkError> {
     match reference % 2 {
-        0 => canon_id(universe, reference / 2),
+        0 => canon_id(canon, reference / 2),
         _ => record_id(card_ids, "fan card", reference / 2).cloned(),
     }
 }
@@ -568,6 +613,12 @@ impl<'a> Reader<'a> {
         let (&byte, rest) = self.rest.split_first().ok_or(LinkError::CutShort)?;
         self.rest = rest;
         Ok(byte)
+    }
+
+    /// Four bytes, low byte first (the ids hash).
+    fn fixed_u32(&mut self) -> Result<u32, LinkError> {
+        let bytes: [u8; 4] = self.take(4)?.try_into().map_err(|_| LinkError::CutShort)?;
+        Ok(u32::from_le_bytes(bytes))
     }
 
     fn varint(&mut self) -> Result<u64, LinkError> {

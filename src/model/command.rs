@@ -124,8 +124,8 @@ impl Command {
         edit.finish()
     }
 
-    /// Deletes the fan's cards (with every string tied to them) and strings, and hides canon
-    /// cards, in one step.
+    /// Deletes the fan's cards (with every string tied to them, and their pins) and strings, and
+    /// hides canon cards, in one step.
     pub fn delete(
         board: &Board,
         universe: &Universe,
@@ -138,6 +138,9 @@ impl Command {
             if board.cards.contains_key(id) {
                 edit.set(Key::Card(id.clone()), None);
                 edit.set(Key::Position(id.clone()), None);
+                // A pin left behind would name a card that is gone: a board file made then
+                // would be refused when imported.
+                edit.set(Key::Pinned(id.clone()), None);
                 deleted.insert(id);
             } else if universe.entity(id).is_some() {
                 edit.set(Key::Hidden(id.clone()), Some(Value::Hidden));

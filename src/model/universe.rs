@@ -1,8 +1,9 @@
 //! The universe: a show's canon (entities and the strings between them), read-only.
 
+use super::order::sorted_indices;
 use crate::formats::plain::plain_json_error;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The largest universe file read, in bytes, and the most entities and strings it may hold.
@@ -93,8 +94,21 @@ pub struct Universe {
     pub source: String,
     pub entities: Vec<Entity>,
     pub links: Vec<CanonLink>,
+    /// Each entity's place in `entities`, by id.
     #[serde(skip)]
     index: HashMap<String, usize>,
+    /// The canon strings' ids.
+    #[serde(skip)]
+    link_ids: HashSet<String>,
+    /// The entities' places in `entities`, in id order, and each entity's place in that order:
+    /// share links count canon cards this way, so the order a file lists them in never matters.
+    #[serde(skip)]
+    by_id: Vec<usize>,
+    #[serde(skip)]
+    rank: Vec<usize>,
+    /// [`ids_hash`] of the entity ids in id order.
+    #[serde(skip)]
+    ids_hash: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -150,7 +164,7 @@ impl Universe {
         let mut universe: Universe =
             serde_json::from_str(json).map_err(|e| UniverseError::Json(plain_json_error(&e.to_string())))?;
         universe.validate()?;
-        universe.index = universe.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        universe.order_ids();
         Ok(universe)
     }
 
@@ -163,7 +177,31 @@ impl Universe {
         self.index.get(id).map(|&i| &self.entities[i])
     }
 
-    fn validate(&self) -> Result<(), UniverseError> {
+    /// The entity's place among the entities in id order (how share links name it).
+    pub fn canon_rank(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| self.rank[i])
+    }
+
+    /// The entity at this place in id order.
+    pub fn entity_by_rank(&self, rank: usize) -> Option<&Entity> {
+        self.by_id.get(rank).map(|&i| &self.entities[i])
+    }
+
+    /// A hash of the entity ids in id order: two universes with the same hash (almost surely)
+    /// have the same entities, so a link's ranks name the same cards in both.
+    pub fn ids_hash(&self) -> u32 {
+        self.ids_hash
+    }
+
+    /// True when an entity or a canon string has this id: a fan's card or string may not take it.
+    pub fn is_canon_id(&self, id: &str) -> bool {
+        self.index.contains_key(id) || self.link_ids.contains(id)
+    }
+
+    /// Checks the universe, indexing its ids on the way. Every check is a pass over the entities
+    /// and strings with look-ups in the index, never a search of a list, so the work grows with
+    /// the universe, not with its square.
+    fn validate(&mut self) -> Result<(), UniverseError> {
         if self.id.trim().is_empty() {
             return Err(UniverseError::Empty("id"));
         }
@@ -202,16 +240,7 @@ impl Universe {
         if let Some((id, field, _, _)) = texts.chain(link_texts).find(|(_, _, t, max)| long(t, *max)) {
             return Err(UniverseError::TooLong { id: id.clone(), field });
         }
-        let mut seen = std::collections::HashSet::new();
-        let entity_ids = self.entities.iter().map(|e| &e.id);
-        for id in entity_ids.chain(self.links.iter().map(|l| &l.id)) {
-            if id.trim().is_empty() {
-                return Err(UniverseError::Empty("id on one of its entries"));
-            }
-            if !seen.insert(id.as_str()) {
-                return Err(UniverseError::DuplicateId(id.clone()));
-            }
-        }
+        self.index_ids()?;
         for entity in &self.entities {
             if entity.kind == Kind::Note {
                 return Err(UniverseError::NoteInUniverse(entity.id.clone()));
@@ -221,10 +250,9 @@ impl Universe {
             self.check_episode(&entity.id, entity.first_episode)?;
             self.check_episode(&entity.id, entity.number)?;
         }
-        let is_entity = |id: &str| self.entities.iter().any(|e| e.id == id);
         for link in &self.links {
             for end in [&link.from, &link.to] {
-                if !is_entity(end) {
+                if !self.index.contains_key(end.as_str()) {
                     return Err(UniverseError::UnknownEndpoint {
                         link: link.id.clone(),
                         missing: end.clone(),
@@ -238,6 +266,43 @@ impl Universe {
             self.check_text(&link.id, "source", &link.source)?;
             self.check_episode(&link.id, link.first_episode)?;
         }
+        Ok(())
+    }
+
+    /// Orders the entity ids (one sort, `model::order`) and hashes them in that order.
+    fn order_ids(&mut self) {
+        let entities = &self.entities;
+        self.by_id = sorted_indices(entities.len(), &|a, b| entities[a].id.cmp(&entities[b].id));
+        self.rank = vec![0; entities.len()];
+        for (rank, &place) in self.by_id.iter().enumerate() {
+            self.rank[place] = rank;
+        }
+        self.ids_hash = ids_hash(self.by_id.iter().map(|&i| entities[i].id.as_str()));
+    }
+
+    /// Fills the index of entity ids and the set of string ids, refusing an empty id or one used
+    /// twice: entities and strings share one space of ids, since a board names either by id.
+    fn index_ids(&mut self) -> Result<(), UniverseError> {
+        let mut index = HashMap::with_capacity(self.entities.len());
+        let mut link_ids = HashSet::with_capacity(self.links.len());
+        let entity_ids = self.entities.iter().map(|e| &e.id).enumerate();
+        for (i, id) in entity_ids {
+            if id.trim().is_empty() {
+                return Err(UniverseError::Empty("id on one of its entries"));
+            }
+            if index.insert(id.clone(), i).is_some() {
+                return Err(UniverseError::DuplicateId(id.clone()));
+            }
+        }
+        for id in self.links.iter().map(|l| &l.id) {
+            if id.trim().is_empty() {
+                return Err(UniverseError::Empty("id on one of its entries"));
+            }
+            if index.contains_key(id) || !link_ids.insert(id.clone()) {
+                return Err(UniverseError::DuplicateId(id.clone()));
+            }
+        }
+        (self.index, self.link_ids) = (index, link_ids);
         Ok(())
     }
 
@@ -256,4 +321,14 @@ impl Universe {
             _ => Ok(()),
         }
     }
+}
+
+/// FNV-1a (32 bits) of the ids, each followed by the byte 0xff, which UTF-8 never holds, so no
+/// two lists of ids run together into the same bytes. Small and stable: the hash is part of the
+/// share-link format and must never change.
+pub fn ids_hash<'a>(ids: impl Iterator<Item = &'a str>) -> u32 {
+    const OFFSET: u32 = 0x811c_9dc5;
+    const PRIME: u32 = 0x0100_0193;
+    let bytes = ids.flat_map(|id| id.bytes().chain([0xff]));
+    bytes.fold(OFFSET, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(PRIME))
 }

@@ -3,10 +3,12 @@
 //! notice that says what is wrong, and nothing else happens.
 
 use crate::formats::{canvas, envelope};
-use crate::model::board::Board;
+use crate::model::board::{Board, MAX_BOARD_NAME};
+use crate::model::universe::Universe;
 use crate::session::library::Boards;
 use crate::session::universes::{self, BUILT_IN};
 use crate::web::files::{self, Picked};
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// What the fan asked to import; a dropped file may be anything.
@@ -36,21 +38,26 @@ fn import_text(boards: Boards, picked: &Picked, expected: Expected) {
         (Content::Universe, Expected::Board) | (Content::Board | Content::Canvas, Expected::Universe) => {
             Err(format!("\"{}\" is a {}; use {} for it", picked.name, content.name(), content.button()))
         }
-        (Content::Board, _) => board_from_file(picked).and_then(|board| boards.add(&board)),
-        (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| boards.add(&board)),
-        (Content::Universe, _) => universes::import(&picked.text).map(|universe| boards.create(&universe.id)),
+        (Content::Board, _) => board_from_file(picked).and_then(|board| added(boards, picked, &board)),
+        (Content::Canvas, _) => canvas_board(boards, picked).and_then(|board| added(boards, picked, &board)),
+        (Content::Universe, _) => import_universe(boards, picked),
         (Content::Unknown, _) => Err(format!(
             "\"{}\" is not a Caseboard board, a JSON Canvas (.canvas) or a universe file",
             picked.name
         )),
     };
+    boards.notices.dismiss_topic("import");
     match outcome {
-        Ok(()) => {
-            boards.notices.dismiss_topic("import");
-            boards.notices.info("import", format!("\"{}\" was imported as a new board.", picked.name));
-        }
+        Ok(Told::Done(text)) => boards.notices.info("import", text),
+        Ok(Told::Ask(text, answer)) => boards.notices.info_with("import", text, answer),
         Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
     }
+}
+
+/// What an import tells the fan: what it did, or a question with the button that answers it.
+enum Told {
+    Done(String),
+    Ask(String, (&'static str, Callback<()>)),
 }
 
 #[derive(Clone, Copy)]
@@ -91,6 +98,66 @@ impl Content {
     }
 }
 
+/// A universe file: checked, stored and opened as a new board. One that would replace a
+/// different universe of its id already stored asks first, naming the boards that use it: they
+/// open with the new one from then on.
+fn import_universe(boards: Boards, picked: &Picked) -> Result<Told, String> {
+    let universe = universes::check(&picked.text)?;
+    let id = universe.id.clone();
+    // The same universe again (however its file is laid out) replaces nothing.
+    let old = universes::stored(&id).map(|text| Universe::parse(&text));
+    let Some(old) = old.filter(|old| old.as_ref() != Ok(&universe)) else {
+        universes::store(&id, &picked.text)?;
+        boards.create(&id);
+        return Ok(Told::Done(format!("\"{}\" was imported as a new board.", picked.name)));
+    };
+    let users: Vec<String> = boards.library.with_untracked(|l| {
+        l.boards.iter().filter(|e| e.universe == id).map(|e| format!("\"{}\"", e.name)).collect()
+    });
+    let used_by = match users.as_slice() {
+        [] => "no board of yours uses it".to_string(),
+        [one] => format!("your board {one} uses it"),
+        many if many.len() <= 5 => format!("your boards {} use it", many.join(", ")),
+        many => format!("your boards {} and {} more use it", many[..4].join(", "), many.len() - 4),
+    };
+    let old_version =
+        old.map_or_else(|_| "one that cannot be read".to_string(), |u| format!("version {}", u.version));
+    let (text, file) = (picked.text.clone(), picked.name.clone());
+    let replace = Callback::new(move |_| {
+        boards.notices.dismiss_topic("import");
+        match universes::store(&id, &text) {
+            Ok(()) => {
+                boards.create(&id);
+                boards.notices.info(
+                    "import",
+                    format!("\"{file}\" replaced the universe '{id}' and was opened as a new board."),
+                );
+            }
+            Err(e) => boards.notices.problem("import", format!("Nothing was imported: {e}.")),
+        }
+    });
+    let question = format!(
+        "\"{}\" would replace the universe '{}' this browser has ({old_version}; the file holds version {}), and {used_by}: they would open with the new one. Replace it?",
+        picked.name, universe.id, universe.version
+    );
+    Ok(Told::Ask(question, ("Replace universe", replace)))
+}
+
+/// Adds `board` and says so, with the name it got when that is not the one it came with: a name
+/// is never cut or numbered unsaid.
+fn added(boards: Boards, picked: &Picked, board: &Board) -> Result<Told, String> {
+    let given = boards.add(board)?;
+    let wanted = board.name.trim();
+    let imported = format!("\"{}\" was imported as a new board", picked.name);
+    Ok(Told::Done(if given == wanted || wanted.is_empty() {
+        format!("{imported}.")
+    } else if wanted.chars().count() > MAX_BOARD_NAME {
+        format!("{imported}, \"{given}\": its name is longer than a board name can be ({MAX_BOARD_NAME} characters).")
+    } else {
+        format!("{imported}, \"{given}\": another board is called \"{wanted}\".")
+    }))
+}
+
 /// A board file of any version, for a universe this browser knows, that fits that universe.
 fn board_from_file(picked: &Picked) -> Result<Board, String> {
     let fault = |e: envelope::EnvelopeError| format!("\"{}\" cannot be opened: {e}", picked.name);
@@ -101,7 +168,7 @@ fn board_from_file(picked: &Picked) -> Result<Board, String> {
             .map_or_else(|| format!("\"{}\" names no universe", picked.name), fault));
     };
     let universe = universes::load(&universe_id)?;
-    let mut board = envelope::decode(&picked.text, &universe.id).map_err(fault)?;
+    let mut board = envelope::decode_for(&picked.text, &universe).map_err(fault)?;
     envelope::check_against(&board, &universe).map_err(fault)?;
     if board.name.trim().is_empty() {
         board.name = stem(&picked.name).to_string();

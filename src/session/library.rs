@@ -6,7 +6,7 @@
 
 use crate::formats::envelope;
 use crate::formats::library::{self, file_name, Entry, Library};
-use crate::model::board::Board;
+use crate::model::board::{Board, MAX_BOARD_NAME};
 use crate::session::keys::{self, backup_key, board_id_of_key, board_key};
 use crate::session::notices::Notices;
 use crate::session::open_board::BoardState;
@@ -186,18 +186,24 @@ impl Boards {
         self.switch_to(&id);
     }
 
-    /// Stores `board` as a new board (from a file, a canvas, a link or a duplicate) and opens it.
-    pub fn add(&self, board: &Board) -> Result<(), String> {
+    /// Stores `board` as a new board (from a file, a canvas, a link or a duplicate) and opens it;
+    /// returns the name it got (made unique, and fitted to a board name).
+    pub fn add(&self, board: &Board) -> Result<String, String> {
         let id = ids::fresh_id("b");
         let name = self.library.with_untracked(|l| l.unique_name(&board.name));
         let named = Board { name: name.clone(), ..board.clone() };
-        storage::write(&board_key(&id), &envelope::encode(&named, 1))
+        let text = envelope::encode(&named, 1);
+        // What is stored must read back: a board that would not (a canvas card that took a
+        // canon id, say) is refused now, with the reason, not backed up at the next load.
+        let universe = universes::load(&board.universe_id)?;
+        envelope::decode_for(&text, &universe).map_err(|e| format!("it would not read back: {e}"))?;
+        storage::write(&board_key(&id), &text)
             .map_err(|e| format!("the browser would not store it ({e})"))?;
         self.library.update(|l| {
             l.add(&id, &name, &board.universe_id);
         });
         self.switch_to(&id);
-        Ok(())
+        Ok(name)
     }
 
     pub fn duplicate(&self, id: &str) {
@@ -206,7 +212,11 @@ impl Boards {
         }
         let Some(entry) = self.library.with_untracked(|l| l.entry(id).cloned()) else { return };
         let stored = storage::read(&board_key(id)).ok().flatten();
-        let board = match stored.map(|text| envelope::decode(&text, &entry.universe)) {
+        let read = |text: String| {
+            let universe = universes::load(&entry.universe)?;
+            envelope::decode_for(&text, &universe).map_err(|e| e.to_string())
+        };
+        let board = match stored.map(read) {
             Some(Ok(board)) => board,
             Some(Err(e)) => {
                 return self.notices.problem("board", format!("\"{}\" could not be copied: {e}.", entry.name))
@@ -282,6 +292,14 @@ pub(crate) fn read_library(notices: Notices) -> Library {
         }),
         _ => Library::default(),
     };
+    let fitted = library.fit_names();
+    if !fitted.is_empty() {
+        let names = fitted.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+        notices.info(
+            "names-fitted",
+            format!("Board names longer than {MAX_BOARD_NAME} characters, which an earlier Caseboard gave, are shortened to fit: {names}."),
+        );
+    }
     let stored = storage::keys_with_prefix(keys::BOARD_PREFIX).unwrap_or_default();
     for id in stored.iter().filter_map(|k| board_id_of_key(k)) {
         if !library.knows(id) {

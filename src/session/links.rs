@@ -154,10 +154,10 @@ pub fn save_shared(boards: Boards, state: BoardState) {
         board.horizon = own;
     }
     match boards.add(&board) {
-        Ok(()) => {
+        Ok(name) => {
             forget_address_board();
             boards.notices.dismiss_topic("horizon-ask");
-            let kept = "The shared board is now one of your boards.".to_string();
+            let kept = format!("The shared board is now one of your boards, \"{name}\".");
             let text = match own {
                 Some(h) if beyond_own => format!("{kept} It opens at what you have watched (up to {}), so what the sender saw beyond it is hidden; choose a later episode under Watched up to to show it.", if h == 0 { "nothing yet".to_string() } else { format!("episode {h}") }),
                 _ => kept,

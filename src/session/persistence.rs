@@ -223,7 +223,7 @@ fn restore(universe: &Universe, key: &str, arrangement: Arrangement, notices: No
             return (fresh, 0, false);
         }
     };
-    let reason = match envelope::decode(&stored, &universe.id) {
+    let reason = match envelope::decode_for(&stored, universe) {
         Ok(board) => return (board, envelope::revision_of(&stored), true),
         Err(reason @ envelope::EnvelopeError::Newer { .. }) => {
             notices.problem(

@@ -14,7 +14,7 @@ impl BoardState {
     /// both changed the same thing, with a notice). Not an undoable step of this tab's.
     pub fn merge_stored(&self, text: &str) {
         let revision = envelope::revision_of(text).max(self.persistence.revision());
-        let Ok(theirs) = self.doc.universe.with_value(|u| envelope::decode(text, &u.id)) else {
+        let Ok(theirs) = self.doc.universe.with_value(|u| envelope::decode_for(text, u)) else {
             return;
         };
         let merged = self.doc.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));

@@ -19,8 +19,8 @@ pub fn load(id: &str) -> Result<Universe, String> {
     Universe::parse(&text).map_err(|e| format!("the stored universe '{id}' is damaged: {e}"))
 }
 
-/// Checks a universe file and keeps it in this browser; returns the universe.
-pub fn import(text: &str) -> Result<Universe, String> {
+/// Checks a universe file as one the fan may import (not yet stored: see [`store`]).
+pub fn check(text: &str) -> Result<Universe, String> {
     let universe = Universe::parse(text).map_err(|e| e.to_string())?;
     if universe.id == BUILT_IN {
         return Err(format!("'{BUILT_IN}' is the universe built into Caseboard; give yours another id"));
@@ -31,7 +31,16 @@ pub fn import(text: &str) -> Result<Universe, String> {
             universe.id
         ));
     }
-    storage::write(&universe_key(&universe.id), text)
-        .map_err(|e| format!("the browser would not store it ({e})"))?;
     Ok(universe)
+}
+
+/// The text of the universe with this id this browser holds, if it holds one (the built-in
+/// universe is not stored).
+pub fn stored(id: &str) -> Option<String> {
+    storage::read(&universe_key(id)).ok().flatten()
+}
+
+/// Keeps a checked universe file in this browser, in place of any stored under its id.
+pub fn store(id: &str, text: &str) -> Result<(), String> {
+    storage::write(&universe_key(id), text).map_err(|e| format!("the browser would not store it ({e})"))
 }
