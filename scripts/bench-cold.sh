@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The cold-open benchmark (issue 16): how fast the release build opens on a phone with nothing
-# cached. Serves a built dist/ as a static host would (tests/e2e/bench/static-server.mjs), once
+# cached. Serves a built dist/ as a static host would (scripts/static-server.mjs), once
 # with brotli and once with gzip only, and times the open in Chromium on Lighthouse's mobile
 # profile (tests/e2e/bench/cold.mjs). Prints a table and writes tests/e2e/bench/cold-results.json.
 # Figures only: nothing here fails on time. It builds nothing: scripts/bench.sh builds and calls it.
@@ -25,7 +25,7 @@ logs=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$logs"' EXIT
 serve() { # label, port, encodings
-  node bench/static-server.mjs --dir "$dist" --port "$2" --encodings "$3" >"$logs/$1" 2>&1 &
+  node ../../scripts/static-server.mjs --dir "$dist" --port "$2" --encodings "$3" >"$logs/$1" 2>&1 &
   pids+=($!)
 }
 serve br 4175 br,gzip

@@ -10,5 +10,6 @@ pub mod files;
 pub mod ids;
 pub mod image;
 pub mod lifecycle;
+pub mod offline;
 pub mod storage;
 pub mod timing;

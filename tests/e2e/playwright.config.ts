@@ -13,6 +13,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The service worker keeps the app between visits; offline.spec.ts tests it and allows it.
+    // Elsewhere each test is a first visit served by the network.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
@@ -27,8 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The release build made by scripts/test.sh; a plain static server, as any host would be.
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../dist`,
+    // The release build made by scripts/test.sh, served as a static host would (compressed).
+    command: `node ../../scripts/static-server.mjs --dir ../../dist --port ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     stdout: "ignore",

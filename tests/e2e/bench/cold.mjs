@@ -1,5 +1,5 @@
 // The cold-open benchmark (issue 16): how fast the release build opens on a phone with nothing
-// cached, on Lighthouse's mobile profile, served by bench/static-server.mjs as a static host
+// cached, on Lighthouse's mobile profile, served by scripts/static-server.mjs as a static host
 // would (brotli or gzip). For the default board and for a share link of a board with 50 theory
 // strings, each run in a fresh browser context: the cold visit, a repeat visit in the same
 // context (its HTTP cache warm) and a visit with the network offline. Prints the medians of

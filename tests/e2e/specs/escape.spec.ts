@@ -65,3 +65,23 @@ test("one Escape leaves select mode, the next clears the selection", async ({ pa
   await page.keyboard.press("Escape");
   await expect(select).toHaveAttribute("aria-pressed", "false");
 });
+
+test("Escape in the Add card dialog keeps what was typed for next time; only Cancel throws it away", async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole("button", { name: "Add card" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a card of your own" });
+  await dialog.getByLabel("Kind").selectOption("place");
+  await dialog.getByLabel("Title").fill("The pier");
+  await dialog.getByLabel("Description").fill("Where Billets met the informant");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole("button", { name: "Add card" }).click();
+  await expect(dialog.getByLabel("Title")).toHaveValue("The pier");
+  await expect(dialog.getByLabel("Description")).toHaveValue("Where Billets met the informant");
+  await expect(dialog.getByLabel("Kind")).toHaveValue("place");
+  await expect(dialog).toContainText("What you typed last time is here");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Add card" }).click();
+  await expect(dialog.getByLabel("Title")).toHaveValue("");
+  await expect(dialog).not.toContainText("What you typed last time");
+});

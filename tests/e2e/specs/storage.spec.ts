@@ -93,7 +93,7 @@ test("a backup can be downloaded and removed from Saved data; the board can be e
 
   await page.getByRole("button", { name: "Share", exact: true }).click();
   const [exported] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export board" }).click()]);
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
   expect(exported.suggestedFilename()).toBe("Ballard board.caseboard.json");
   const file = JSON.parse(fs.readFileSync(await exported.path(), "utf8"));
   expect(file.format).toBe("caseboard");

@@ -294,6 +294,10 @@ test("a board with two theories survives a reload and looks right on desktop and
   await theories.getByRole("button", { name: "New theory" }).click();
   await theories.getByLabel("Name of Theory 2").fill("Billets is the mole");
   await theories.getByLabel("Name of Theory 2").press("Enter");
+  // The panel closed again, and the string let go, so the next card is not under it.
+  await page.getByRole("button", { name: "Theories" }).click();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".dock")).toHaveCount(0);
   await tie(page, "case-police-conspiracy", "case-1980s-serial-killer");
   await page.keyboard.type("paid for");
   await page.keyboard.press("Enter");
@@ -308,6 +312,7 @@ test("a board with two theories survives a reload and looks right on desktop and
 
   await page.reload();
   await expect(page.locator("[data-theory]")).toHaveCount(2);
+  await openPanel(page);
   await expect(page.getByRole("region", { name: "Theories" }).getByLabel("Name of Billets is the mole")).toHaveValue("Billets is the mole");
   await expect(fanCards(page).filter({ hasText: "Who tampered" })).toHaveCount(1);
   // hiding a theory hides its strings and notes; showing brings them back

@@ -1,11 +1,12 @@
-// A static host for a built `dist/`, as the cold-open benchmark (bench/cold.mjs) needs one: the
+// A static host for a built `dist/`, as scripts/serve.sh, the browser tests and the cold-open
+// benchmark (tests/e2e/bench/cold.mjs) use it: the
 // right content types (application/wasm above all, which streaming compilation requires),
 // brotli or gzip by the request's Accept-Encoding, and a host's cache headers (hashed files
 // immutable, everything else revalidated with an ETag). Precompressed `.br`/`.gz` files beside
 // the built ones are sent when present; otherwise the file is compressed once with node:zlib and
 // kept in memory.
 //
-//   node bench/static-server.mjs --dir ../../dist --port 4175 [--encodings br,gzip] [--host 127.0.0.1]
+//   node scripts/static-server.mjs --dir dist --port 4175 [--encodings br,gzip] [--host 127.0.0.1]
 //
 // `--encodings` lists what this host is willing to send, best first (`gzip` alone is a host
 // without brotli; `identity` alone sends nothing compressed). It prints "listening on <url>"
