@@ -10,9 +10,11 @@ const FILES = __FILES__;
 const CACHE = `caseboard-${VERSION}`;
 
 self.addEventListener("install", (event) => {
-  // Fetched afresh, not from the HTTP cache, so a build is kept whole or not at all; if any file
-  // fails, this worker is not installed and the app keeps working from the network.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))));
+  // Checked with the server rather than taken on trust from the HTTP cache, yet not downloaded
+  // twice: the files the page has just loaded come back as 304s. A build is kept whole or not
+  // at all; if any file fails, this worker is not installed and the app keeps working from the
+  // network.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache" })))));
 });
 
 self.addEventListener("activate", (event) => {

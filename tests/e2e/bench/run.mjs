@@ -59,7 +59,7 @@ async function shareLength(page) {
   });
   const url = await field.inputValue();
   const text = await dialog.textContent();
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
   return url ? new URL(url).hash.length - 1 : text.includes("too large") ? "too large, file offered" : "failed";
 }
 
