@@ -1,5 +1,6 @@
-//! Saving the board: debounced after a change, flushed when the page goes away, and never over
-//! stored data that could not be read and could not be backed up.
+//! Saving the board: debounced after a change, flushed when the page goes away. Every save reads
+//! what is stored first and judges it as startup does, so it never writes over stored data that
+//! could not be read and could not be backed up, nor over a newer Caseboard's board.
 
 use crate::formats::envelope;
 use crate::model::board::{Arrangement, Board};
@@ -144,9 +145,68 @@ impl Persistence {
 
     /// What storage holds now, if another tab has saved since this one last synced. Read afresh
     /// rather than taken from a storage event, which may be older than what is there by now.
-    pub fn saved_elsewhere(self) -> Option<String> {
+    fn saved_elsewhere(self) -> Option<String> {
         let now = storage::read(&self.key.get_value()?).ok().flatten()?;
         self.last_text.with_value(|last| last.as_deref() != Some(now.as_str())).then_some(now)
+    }
+
+    /// Takes in what another tab stored since this one last synced, by the rule applied at
+    /// startup: a board this tab reads is merged in; a newer Caseboard's is left untouched and
+    /// this tab stops saving; unreadable text is backed up before anything is written over it.
+    /// False when this tab must not save.
+    pub fn sync(self) -> bool {
+        if !self.may_save.get_value() {
+            return false;
+        }
+        let Some(now) = self.saved_elsewhere() else { return true };
+        match self.doc.universe.with_value(|u| envelope::decode_for(&now, u)) {
+            Ok(_) => {
+                if let Some(merge_in) = self.merge_in.get_value() {
+                    merge_in.run(now);
+                }
+                true
+            }
+            Err(reason @ envelope::EnvelopeError::Newer { .. }) => {
+                self.stop_saving(format!("A newer Caseboard saved this board in another tab ({reason}); this tab no longer saves it, so the newer version is left untouched. Reload to use the newer version; changes made here since are not in it, so download this tab's board first to keep them."));
+                false
+            }
+            Err(reason) => self.back_up_elsewhere(now, &reason.to_string()),
+        }
+    }
+
+    /// Another tab stored `text`, which this tab cannot read: it is copied to a backup key, and
+    /// then this tab's board is saved in its place. Without a backup, nothing is written over it.
+    fn back_up_elsewhere(self, text: String, reason: &str) -> bool {
+        let backup_key = backup_key(now_ms());
+        match storage::write(&backup_key, &text) {
+            Ok(()) => {
+                self.notices.problem(
+                    "unreadable-elsewhere",
+                    format!("Another tab stored something this tab cannot read under this board: {reason}. It is kept untouched as a backup (\"{backup_key}\"; download it under Theories → Saved data), and this tab's board is saved in its place."),
+                );
+                self.last_text.set_value(Some(text));
+                // Storage should hold a board again, even if this tab changes nothing more.
+                self.doc.changed();
+                true
+            }
+            Err(e) => {
+                self.stop_saving(format!("Another tab stored something this tab cannot read under this board: {reason}. It could not be backed up ({e}), so it is left where it is and this tab no longer saves the board. Download this tab's board to keep your changes."));
+                false
+            }
+        }
+    }
+
+    /// Saving stops for good in this tab; the notice offers the board as a file, which is then
+    /// the only place this tab's changes are kept.
+    fn stop_saving(self, text: String) {
+        self.may_save.set_value(false);
+        self.debounce.cancel();
+        match self.export.get_value() {
+            Some(export) => {
+                self.notices.problem_with("not-saving", text, ("Download this tab's board", export))
+            }
+            None => self.notices.problem("not-saving", text),
+        }
     }
 
     fn schedule(self) {
@@ -170,9 +230,9 @@ impl Persistence {
             return;
         };
         // Another tab may have saved since this one last synced: take its work in first, so
-        // this save never writes an older board over a newer one.
-        if let (Some(newer), Some(merge_in)) = (self.saved_elsewhere(), self.merge_in.get_value()) {
-            merge_in.run(newer);
+        // this save never writes an older board over a newer one, nor over what it cannot read.
+        if !self.sync() {
+            return;
         }
         let revision = self.revision() + 1;
         let (text, written) = timing::measure("caseboard-save", || {

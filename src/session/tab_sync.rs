@@ -62,9 +62,7 @@ impl Boards {
         }
         if let Some(state) = self.current.get_value() {
             if state.persistence.key().as_deref() == Some(key) {
-                if let Some(text) = state.persistence.saved_elsewhere() {
-                    state.merge_stored(&text);
-                }
+                state.persistence.sync();
             }
         }
     }

@@ -1,3 +1,5 @@
+import type { Page } from "@playwright/test";
+import * as fs from "node:fs";
 import { card, expect, openBoard, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
 
 test("two tabs on one board: a move shows up in the other, and changes to different cards are both kept", async ({ page, context }) => {
@@ -41,4 +43,58 @@ test("when two tabs change the same card, the later save wins and the other tab 
   expect([start.x - 50, start.x + 50]).toContain(final);
   const notices = [page, other].map((tab) => tab.getByRole("status").filter({ hasText: "Another tab changed" }));
   await expect.poll(async () => (await notices[0].count()) + (await notices[1].count())).toBeGreaterThan(0);
+});
+
+const stored = (page: Page, key = STORAGE_KEY) => page.evaluate((k) => localStorage.getItem(k), key);
+const backups = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("caseboard.backup."))
+      .map((k) => localStorage.getItem(k)),
+  );
+
+test("a board a newer Caseboard saved meanwhile is never written over: this tab stops saving, says so, and offers its board", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForSave(page, "renee-ballard");
+  // A newer Caseboard writes the board, unseen by this tab (no storage event reaches the tab that writes).
+  const newer = '{"format":"caseboard","version":7,"universe":{"id":"ballard","version":1},"future":true}';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, newer]);
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("ArrowUp");
+  const alert = page.getByRole("alert").filter({ hasText: "A newer Caseboard saved this board in another tab" });
+  await expect(alert).toContainText("this tab no longer saves it");
+  await expect(alert).toContainText("Reload to use the newer version");
+  // More changes, and the page going away, still write nothing over it.
+  await page.keyboard.press("ArrowUp");
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  expect(await stored(page)).toBe(newer);
+  expect(await backups(page)).toEqual([]);
+  // The change made here is kept as a file.
+  const [file] = await Promise.all([page.waitForEvent("download"), alert.getByRole("button", { name: "Download this tab's board" }).click()]);
+  const kept = JSON.parse(fs.readFileSync((await file.path())!, "utf8"));
+  expect(Object.keys(kept.board.positions)).toEqual(expect.arrayContaining(["grace-billets", "renee-ballard"]));
+});
+
+test("damaged text another tab wrote over the open board is backed up before this tab saves, with a notice", async ({ page, context }) => {
+  await openBoard(page);
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForSave(page, "renee-ballard");
+  const other = await context.newPage();
+  await other.goto("/no-app-here");
+  const damaged = '{"format":"caseboard","version":2,"board":{"positions":{"renee-b';
+  await other.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, damaged]);
+  const alert = page.getByRole("alert").filter({ hasText: "Another tab stored something this tab cannot read" });
+  await expect(alert).toContainText("caseboard.backup.");
+  await expect(alert).toContainText("not valid JSON");
+  expect(await backups(page)).toEqual([damaged]);
+  // This tab's board is saved in its place, and saving goes on.
+  await expect.poll(() => stored(page)).not.toBe(damaged);
+  expect(JSON.parse((await stored(page))!).board.positions).toHaveProperty("renee-ballard");
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("ArrowUp");
+  await waitForSave(page, "grace-billets");
+  expect(await backups(page)).toEqual([damaged]);
 });
