@@ -1,12 +1,13 @@
 //! Saving the board: debounced after a change, flushed when the page goes away. Every save reads
 //! what is stored first and judges it as startup does, so it never writes over stored data that
-//! could not be read and could not be backed up, nor over a newer Caseboard's board.
+//! could not be read and could not be backed up, a newer Caseboard's board, or a board another
+//! tab deleted.
 
-use crate::formats::envelope;
+use crate::formats::{envelope, library};
 use crate::model::board::{Arrangement, Board};
 use crate::model::universe::Universe;
 use crate::session::document::Document;
-use crate::session::keys::backup_key;
+use crate::session::keys::{self, backup_key};
 use crate::session::notices::Notices;
 use crate::web::debounce::Debounce;
 use crate::web::{storage, timing};
@@ -158,6 +159,12 @@ impl Persistence {
         if !self.may_save.get_value() {
             return false;
         }
+        if self.key.with_value(|key| key.as_deref().is_some_and(deleted_elsewhere)) {
+            // Saving would bring back a board another tab deleted; its list's change tells
+            // this tab, which offers the fan a copy (`tab_sync`).
+            self.forget();
+            return false;
+        }
         let Some(now) = self.saved_elsewhere() else { return true };
         match self.doc.universe.with_value(|u| envelope::decode_for(&now, u)) {
             Ok(_) => {
@@ -196,11 +203,16 @@ impl Persistence {
         }
     }
 
+    /// Saving stops for good in this tab, quietly: the board was deleted.
+    pub fn forget(self) {
+        self.may_save.set_value(false);
+        self.debounce.cancel();
+    }
+
     /// Saving stops for good in this tab; the notice offers the board as a file, which is then
     /// the only place this tab's changes are kept.
     fn stop_saving(self, text: String) {
-        self.may_save.set_value(false);
-        self.debounce.cancel();
+        self.forget();
         match self.export.get_value() {
             Some(export) => {
                 self.notices.problem_with("not-saving", text, ("Download this tab's board", export))
@@ -311,6 +323,14 @@ fn restore(universe: &Universe, key: &str, arrangement: Arrangement, notices: No
             (fresh, 0, false)
         }
     }
+}
+
+/// True when the board list, as another tab may have written it just now, says the board
+/// stored under `key` was deleted.
+fn deleted_elsewhere(key: &str) -> bool {
+    let Some(id) = keys::board_id_of_key(key) else { return false };
+    let index = storage::read(keys::INDEX).ok().flatten();
+    index.and_then(|text| library::decode(&text).ok()).is_some_and(|l| l.deleted.iter().any(|d| d == id))
 }
 
 fn now_ms() -> u64 {

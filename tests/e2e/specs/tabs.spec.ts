@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import * as fs from "node:fs";
-import { card, expect, openBoard, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
+import { card, expect, openBoard, openPanel, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
 
 test("two tabs on one board: a move shows up in the other, and changes to different cards are both kept", async ({ page, context }) => {
   await openBoard(page);
@@ -97,4 +97,50 @@ test("damaged text another tab wrote over the open board is backed up before thi
   await page.keyboard.press("ArrowUp");
   await waitForSave(page, "grace-billets");
   expect(await backups(page)).toEqual([damaged]);
+});
+
+test("a board deleted in one tab is never saved back by the other, which says so and keeps a copy on request", async ({ page, context }) => {
+  await openBoard(page);
+  await openPanel(page);
+  const boards = page.getByRole("region", { name: "Boards" });
+  await boards.getByRole("button", { name: "New board" }).click();
+  await expect(boards.locator(".board-row")).toHaveCount(2);
+  const index = async (tab: Page) => JSON.parse((await stored(tab, "caseboard.boards")) ?? "{}");
+  const deletedId: string = (await index(page)).current;
+  const deletedKey = `caseboard.board.${deletedId}`;
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => stored(page, deletedKey)).toContain("renee-ballard");
+
+  // The other tab shows the same board, and is changing it as the first deletes it.
+  const other = await context.newPage();
+  await openBoard(other);
+  const start = await worldPosition(other, "grace-billets");
+  const moved = { x: start.x, y: start.y - 50 };
+  await card(other, "grace-billets").focus();
+  await other.keyboard.press("Shift+ArrowUp");
+  await boards.getByRole("button", { name: "Delete board Ballard board (2)" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete board" }).click();
+
+  const notice = other.getByRole("status").filter({ hasText: "This board was deleted in another tab" });
+  await expect(notice).toBeVisible();
+  // Its pending save did not bring the board back.
+  await other.waitForTimeout(600);
+  expect(await stored(page, deletedKey)).toBeNull();
+  expect((await index(page)).boards.map((b: { id: string }) => b.id)).not.toContain(deletedId);
+
+  // Keeping a copy saves what the other tab had, the change it was making included, as a new board.
+  await notice.getByRole("button", { name: "Keep a copy" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "The deleted board is kept as" })).toBeVisible();
+  await expect.poll(() => worldPosition(other, "grace-billets")).toEqual(moved);
+  const after = await index(other);
+  expect(after.boards).toHaveLength(2);
+  expect(after.boards.map((b: { id: string }) => b.id)).not.toContain(deletedId);
+  expect(after.deleted).toContain(deletedId);
+
+  // After a reload the first tab lists the copy, never the deleted board.
+  await page.reload();
+  await openPanel(page);
+  await expect(boards.locator(".board-row")).toHaveCount(2);
+  expect(await stored(page, deletedKey)).toBeNull();
 });
