@@ -255,6 +255,10 @@ impl Boards {
         self.library.update(|l| l.remove(id));
         self.write_index();
         // The index remembers the deletion, so a board whose data stays is never adopted back.
+        // Its undo history goes with it; one left behind names a board that is gone, unused.
+        if let Some(history) = keys::history_key_of(&board_key(id)) {
+            let _ = storage::remove(&history);
+        }
         if let Err(e) = storage::remove(&board_key(id)) {
             self.notices.problem(
                 "board",

@@ -5,10 +5,12 @@
 
 use crate::formats::{envelope, library};
 use crate::model::board::{Arrangement, Board};
+use crate::model::history::History;
 use crate::model::universe::Universe;
 use crate::session::document::Document;
 use crate::session::keys::{self, backup_key};
 use crate::session::notices::Notices;
+use crate::session::undo_kept;
 use crate::web::debounce::Debounce;
 use crate::web::{storage, timing};
 use leptos::prelude::*;
@@ -63,19 +65,26 @@ impl Persistence {
         source: Source,
         arrangement: Arrangement,
         notices: Notices,
-    ) -> (Board, Stored) {
-        let stored = match source {
+    ) -> (Board, History, Stored) {
+        let (stored, history) = match source {
             Source::Stored { key, name } => {
                 let text = storage::read(&key).ok().flatten();
                 let (mut board, revision, may_save) = restore(universe, &key, arrangement, notices);
+                // Revision 0: no board was read (none stored, or one that could not be), so no
+                // history saved with one applies.
+                let history = match revision {
+                    0 => History::default(),
+                    _ => undo_kept::restore(universe, &key, &board, notices),
+                };
                 board.name = name;
-                Stored { key: Some(key), text, board, revision, may_save }
+                (Stored { key: Some(key), text, board, revision, may_save }, history)
             }
-            Source::Shared(shared) => {
-                Stored { key: None, text: None, board: shared, revision: 0, may_save: false }
-            }
+            Source::Shared(shared) => (
+                Stored { key: None, text: None, board: shared, revision: 0, may_save: false },
+                History::default(),
+            ),
         };
-        (stored.board.clone(), stored)
+        (stored.board.clone(), history, stored)
     }
 
     /// The saver of `doc`, which was restored as `stored`: it saves after every change the
@@ -260,6 +269,7 @@ impl Persistence {
                 self.wrote(revision, text);
                 self.saves.update(|n| *n += 1);
                 self.notices.dismiss_topic("save-failed");
+                undo_kept::save(self.doc, &key, self.notices);
             }
             Err(e) => {
                 let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy, and make room by deleting boards or backups you no longer need (Theories → Boards, and Saved data); the next change tries again.");

@@ -23,6 +23,12 @@ impl BoardState {
         let merged = self.doc.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
         let changed = self.doc.take_in(&merged.command);
         self.show(changed);
+        if self.doc.drop_history_unless_it_fits() {
+            self.notices.info(
+                "history-dropped",
+                "Another tab changed what your last steps here changed, so they can no longer be undone here; the board itself keeps every change.".to_string(),
+            );
+        }
         let differs = self.doc.with_board(|b| !b.same_records(&theirs));
         self.persistence.received(theirs, revision, text.to_string());
         if differs {
