@@ -44,6 +44,11 @@ pub struct Persistence {
     may_save: StoredValue<bool>,
     /// The last save was refused: storage does not hold the board as it is.
     failed: RwSignal<bool>,
+    /// Saving stopped because storage holds what this tab must not write over (see
+    /// [`Persistence::sync`]).
+    stopped: StoredValue<bool>,
+    /// A change was made since saving stopped: only a file can keep it.
+    unsaved: StoredValue<bool>,
     debounce: Debounce,
     notices: Notices,
 }
@@ -102,6 +107,8 @@ impl Persistence {
             key: StoredValue::new(stored.key),
             may_save: StoredValue::new(stored.may_save),
             failed: RwSignal::new(false),
+            stopped: StoredValue::new(false),
+            unsaved: StoredValue::new(false),
             debounce: Debounce::new(SAVE_DELAY),
             notices,
         };
@@ -126,6 +133,12 @@ impl Persistence {
     /// Whether the last save was refused, so storage lacks the board's latest changes (tracked).
     pub fn failed(self) -> bool {
         self.failed.get()
+    }
+
+    /// Whether this tab holds a change it may not save (a newer Caseboard's board, or unreadable
+    /// text it could not back up, is in storage), so leaving the board must keep it as a file.
+    pub fn holds_unsaved(self) -> bool {
+        self.unsaved.get_value()
     }
 
     /// How newer boards saved by other tabs are taken in.
@@ -222,6 +235,7 @@ impl Persistence {
     /// the only place this tab's changes are kept.
     fn stop_saving(self, text: String) {
         self.forget();
+        self.stopped.set_value(true);
         match self.export.get_value() {
             Some(export) => {
                 self.notices.problem_with("not-saving", text, ("Download this tab's board", export))
@@ -247,12 +261,13 @@ impl Persistence {
     }
 
     fn save_now(self) {
-        let (true, Some(key)) = (self.may_save.get_value(), self.key.get_value()) else {
-            return;
-        };
+        let Some(key) = self.key.get_value() else { return };
         // Another tab may have saved since this one last synced: take its work in first, so
         // this save never writes an older board over a newer one, nor over what it cannot read.
         if !self.sync() {
+            if self.stopped.get_value() {
+                self.unsaved.set_value(true);
+            }
             return;
         }
         let revision = self.revision() + 1;

@@ -75,6 +75,16 @@ test("a board a newer Caseboard saved meanwhile is never written over: this tab 
   const [file] = await Promise.all([page.waitForEvent("download"), alert.getByRole("button", { name: "Download this tab's board" }).click()]);
   const kept = JSON.parse(fs.readFileSync((await file.path())!, "utf8"));
   expect(Object.keys(kept.board.positions)).toEqual(expect.arrayContaining(["grace-billets", "renee-ballard"]));
+  // Leaving the board keeps it as a file too, and its offer goes with it.
+  await openPanel(page);
+  const [left] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("region", { name: "Boards" }).getByRole("button", { name: "New board" }).click(),
+  ]);
+  expect(fs.readFileSync((await left.path())!, "utf8")).toContain("grace-billets");
+  await expect(page.getByRole("alert").filter({ hasText: "downloaded as a board file" })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(await stored(page)).toBe(newer);
 });
 
 test("damaged text another tab wrote over the open board is backed up before this tab saves, with a notice", async ({ page, context }) => {
