@@ -154,3 +154,23 @@ test("a board deleted in one tab is never saved back by the other, which says so
   await expect(boards.locator(".board-row")).toHaveCount(2);
   expect(await stored(page, deletedKey)).toBeNull();
 });
+
+test("when another tab changes what this tab's last step changed, that step can no longer be undone here, and the tab says so", async ({ page, context }) => {
+  await openBoard(page);
+  const other = await context.newPage();
+  await openBoard(other);
+  const start = await worldPosition(page, "grace-billets");
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("Shift+ArrowDown");
+  await waitForSave(page, "grace-billets");
+  await expect.poll(() => worldPosition(other, "grace-billets")).toEqual({ x: start.x, y: start.y + 50 });
+  await card(other, "grace-billets").focus();
+  await other.keyboard.press("Shift+ArrowRight");
+  const theirs = { x: start.x + 50, y: start.y + 50 };
+  await expect.poll(() => worldPosition(page, "grace-billets")).toEqual(theirs);
+  await expect(page.getByRole("status").filter({ hasText: "can no longer be undone here" })).toBeVisible();
+  // Undo here would put back the other tab's move; it has nothing to take back.
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeDisabled();
+  expect(await worldPosition(page, "grace-billets")).toEqual(theirs);
+  await expect(other.getByRole("button", { name: "Undo", exact: true })).toBeEnabled();
+});
