@@ -2,14 +2,17 @@
 //! through the save envelope (storage), the board file and the share link, and fits its universe.
 //! A run of arbitrary commands (as the fan's gestures make them, text of any length and script
 //! included) builds the board; the board's name comes from the board list, as the app names it.
+//! The undo history the run records is saved and restored as the app does across a reload.
 
 use caseboard::formats::envelope::{self, check_against, decode_for};
+use caseboard::formats::history::{self, HistoryError, MAX_BYTES, MAX_STEPS};
 use caseboard::formats::library::Library;
 use caseboard::formats::link::{self, Shared};
 use caseboard::model::board::{Board, Confidence, FanCard, FanString, Theory};
 use caseboard::model::command::{Clip, Command};
 use caseboard::model::filter::{Filters, FILTERABLE};
 use caseboard::model::geometry::{Point, Viewport};
+use caseboard::model::history::History;
 use caseboard::model::horizon::{board_within, horizon_value, parse_horizon, Horizon};
 use caseboard::model::layout::default_layout;
 use caseboard::model::universe::{Kind, Universe};
@@ -144,8 +147,10 @@ fn step() -> impl Strategy<Value = Step> {
 const KINDS: [Kind; 6] =
     [Kind::Note, Kind::Character, Kind::Case, Kind::Episode, Kind::Place, Kind::Evidence];
 
-/// The board the steps make, named as the board list names it among `others` of one name.
-fn run(steps: &[Step], others: usize) -> Board {
+/// The board the steps make, named as the board list names it among `others` of one name, and
+/// the undo history they leave.
+fn run(steps: &[Step], others: usize) -> (Board, History) {
+    let mut history = History::default();
     let (universe, defaults) = ballard();
     let mut board = Board::new(&universe.id, universe.version);
     let mut library = Library::default();
@@ -265,8 +270,9 @@ fn run(steps: &[Step], others: usize) -> Board {
             }
         };
         command.apply(&mut board);
+        history.record(command);
     }
-    board
+    (board, history)
 }
 
 /// What a link made of `board` carries, and what it opens as.
@@ -298,15 +304,96 @@ proptest! {
 
     #[test]
     fn any_board_the_commands_reach_round_trips(steps in prop::collection::vec(step(), 0..40), others in 0usize..12) {
-        round_trips(&run(&steps, others))?;
+        round_trips(&run(&steps, others).0)?;
     }
+
+    /// Saved and read back (as across a reload), a history undoes and redoes to the same boards.
+    #[test]
+    fn a_history_saved_and_restored_undoes_to_the_same_boards(steps in prop::collection::vec(step(), 0..40), undos in 0usize..8) {
+        let (mut board, mut history) = run(&steps, 0);
+        for _ in 0..undos {
+            history.undo(&mut board);
+        }
+        let text = history::encode(&history);
+        prop_assert!(text.len() <= MAX_BYTES);
+        let mut restored = history::decode(&text, &board, &ballard().0).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(restored.undone().len(), history.undone().len());
+        let (mut ours, mut theirs) = (board.clone(), board);
+        while restored.can_undo() {
+            prop_assert!(history.undo(&mut ours).is_some());
+            restored.undo(&mut theirs);
+            prop_assert_eq!(&ours, &theirs);
+        }
+        while restored.redo(&mut theirs).is_some() {
+            history.redo(&mut ours);
+            prop_assert_eq!(&ours, &theirs);
+        }
+    }
+}
+
+/// 150 moves: only the last 100 are kept, the newest.
+#[test]
+fn a_saved_history_keeps_the_last_hundred_steps() {
+    let steps: Vec<Step> =
+        (0..150).map(|n| Step::Move { card: some_index(), to: Point::new(n as f64 + 0.5, 0.0) }).collect();
+    let (board, history) = run(&steps, 0);
+    let text = history::encode(&history);
+    let restored = history::decode(&text, &board, &ballard().0).unwrap();
+    assert_eq!(restored.done().len(), MAX_STEPS);
+    assert_eq!(restored.done(), &history.done()[history.done().len() - MAX_STEPS..]);
+}
+
+/// Notes of 20,000 characters make steps of about 20 KB: the history keeps as many of the
+/// newest as fit 256 KB.
+#[test]
+fn a_saved_history_fits_its_byte_bound() {
+    let long = "w".repeat(20_000);
+    let steps: Vec<Step> = (0..30)
+        .map(|n| Step::AddCard {
+            kind: some_index(),
+            title: format!("{n}"),
+            text: long.clone(),
+            at: Point::new(n as f64, 0.0),
+            in_theory: None,
+        })
+        .collect();
+    let (board, history) = run(&steps, 0);
+    let text = history::encode(&history);
+    assert!(text.len() <= MAX_BYTES, "{} bytes", text.len());
+    let restored = history::decode(&text, &board, &ballard().0).unwrap();
+    assert!((10..30).contains(&restored.done().len()), "{} steps", restored.done().len());
+    assert_eq!(restored.done(), &history.done()[history.done().len() - restored.done().len()..]);
+}
+
+/// A board another tab changed where the history's steps did is not undone by them: the
+/// history is stale, and so is a damaged one unreadable, never a panic.
+#[test]
+fn a_history_the_board_no_longer_fits_is_dropped() {
+    let (universe, defaults) = ballard();
+    let moved = some_index().get(&universe.entities).id.clone();
+    let (board, history) = run(&[Step::Move { card: some_index(), to: Point::new(5.5, 5.5) }], 0);
+    let text = history::encode(&history);
+    let mut elsewhere = board.clone();
+    Command::move_cards(&board, defaults, &[(moved, Point::new(9.5, 9.5))]).apply(&mut elsewhere);
+    assert_eq!(history::decode(&text, &elsewhere, universe).err(), Some(HistoryError::Stale));
+    assert!(matches!(
+        history::decode(&text[..text.len() / 2], &board, universe),
+        Err(HistoryError::Unreadable(_))
+    ));
+    assert!(history::decode(&text, &board, universe).is_ok());
+}
+
+/// An arbitrary but fixed `Index` (proptest makes them only by strategy), for a single run.
+fn some_index() -> Index {
+    use proptest::strategy::ValueTree;
+    any::<Index>().new_tree(&mut proptest::test_runner::TestRunner::deterministic()).unwrap().current()
 }
 
 /// Ten boards given one 80-character name: the tenth is "<76 characters> (10)", which the board
 /// check accepts, where "<76 characters>" once became 81 characters with its number.
 #[test]
 fn the_tenth_board_of_one_long_name_is_still_readable() {
-    let board = run(&[Step::Rename { name: "x".repeat(80) }], 9);
+    let (board, _) = run(&[Step::Rename { name: "x".repeat(80) }], 9);
     assert_eq!(board.name, format!("{} (10)", "x".repeat(75)));
     round_trips(&board).unwrap();
 }

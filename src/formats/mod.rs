@@ -3,6 +3,7 @@
 pub mod canvas;
 pub mod caption;
 pub mod envelope;
+pub mod history;
 pub mod library;
 pub mod link;
 pub mod plain;

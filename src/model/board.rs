@@ -162,8 +162,8 @@ pub fn is_web_url(text: &str) -> bool {
     scheme_of("http://") || scheme_of("https://")
 }
 
-/// Names one record of a board.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Names one record of a board. Serialized in a board's saved undo history.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Key {
     Position(String),
     Hidden(String),
@@ -175,7 +175,7 @@ pub enum Key {
 }
 
 /// The content of one record.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Position(Point),
     Hidden,

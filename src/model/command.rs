@@ -5,16 +5,17 @@
 use super::board::{is_hex_colour, Board, FanCard, FanString, Key, Theory, Value};
 use super::geometry::Point;
 use super::universe::Universe;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub key: Key,
     pub before: Option<Value>,
     pub after: Option<Value>,
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Command {
     pub changes: Vec<Change>,
 }

@@ -1,4 +1,5 @@
-//! Undo and redo over committed commands, for the session only.
+//! Undo and redo over committed commands. The history is saved with the board (see
+//! `formats::history`) and taken back only if every step still applies to the board read.
 
 use super::board::Board;
 use super::command::Command;
@@ -74,5 +75,57 @@ impl History {
         command.apply(board);
         self.done.push(command.clone());
         Some(command)
+    }
+
+    /// The steps that can be undone, oldest first.
+    pub fn done(&self) -> &[Command] {
+        &self.done
+    }
+
+    /// The steps that can be redone, the next one to redo last.
+    pub fn undone(&self) -> &[Command] {
+        &self.undone
+    }
+
+    /// A history saved with `board`, if it still applies: undoing every step in `done` (oldest
+    /// first) finds each record as the step left it, redoing every step in `undone` (the next
+    /// last) finds each as the step found it, and every board passed through satisfies `valid`.
+    /// None when a step does not apply (the board changed since, in another tab say).
+    pub fn restore(
+        done: Vec<Command>,
+        undone: Vec<Command>,
+        board: &Board,
+        valid: impl Fn(&Board) -> bool,
+    ) -> Option<History> {
+        let mut back = board.clone();
+        for command in done.iter().rev() {
+            for change in command.changes.iter().rev() {
+                if back.get(&change.key) != change.after {
+                    return None;
+                }
+                back.put(&change.key, change.before.clone());
+            }
+            if !valid(&back) {
+                return None;
+            }
+        }
+        let mut forward = board.clone();
+        for command in undone.iter().rev() {
+            for change in &command.changes {
+                if forward.get(&change.key) != change.before {
+                    return None;
+                }
+                forward.put(&change.key, change.after.clone());
+            }
+            if !valid(&forward) {
+                return None;
+            }
+        }
+        Some(History { done, undone, run_open: false })
+    }
+
+    /// True when every step still applies to `board` (see [`History::restore`]).
+    pub fn fits(&self, board: &Board) -> bool {
+        History::restore(self.done.clone(), self.undone.clone(), board, |_| true).is_some()
     }
 }

@@ -118,6 +118,29 @@ impl Document {
         self.board.update_value(|b| b.name = name);
     }
 
+    pub fn with_history<R>(&self, f: impl FnOnce(&History) -> R) -> R {
+        self.history.with_value(f)
+    }
+
+    /// Puts a history in place: one restored with the board, or none.
+    pub fn set_history(&self, history: History) {
+        self.history.set_value(history);
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// Drops the history when a step no longer applies to the board (another tab changed a
+    /// record it names), so an undo never puts back what that tab changed. True when dropped.
+    pub fn drop_history_unless_it_fits(&self) -> bool {
+        let fits = self.history.with_value(|h| self.board.with_value(|b| h.fits(b)));
+        if !fits {
+            self.set_history(History::default());
+        }
+        !fits
+    }
+
     pub fn name(&self) -> String {
         self.board.with_value(|b| b.name.clone())
     }

@@ -12,6 +12,8 @@ pub const INDEX: &str = "caseboard.boards";
 pub const BOARD_PREFIX: &str = "caseboard.board.";
 /// Copies of stored text that could not be read, kept before anything is written over it.
 pub const BACKUP_PREFIX: &str = "caseboard.backup.";
+/// Each board's undo history, beside it (`formats::history`).
+pub const HISTORY_PREFIX: &str = "caseboard.history.";
 /// Universes the fan imported, by id.
 pub const UNIVERSE_PREFIX: &str = "caseboard.universe.";
 /// Set once the fan dismissed the first-visit hint.
@@ -27,6 +29,11 @@ pub fn board_key(board_id: &str) -> String {
 /// The board id stored under `key`, if it is a board's key.
 pub fn board_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(BOARD_PREFIX).filter(|id| is_valid_id(id))
+}
+
+/// Where the undo history of the board stored under `board_key` is kept.
+pub fn history_key_of(board_key: &str) -> Option<String> {
+    board_id_of_key(board_key).map(|id| format!("{HISTORY_PREFIX}{id}"))
 }
 
 /// Where a universe the fan imported is stored.

@@ -141,13 +141,22 @@ impl Boards {
             // board goes, so the last save holds it.
             lifecycle::blur_focused();
             state.flush_save();
-            // Its notice offers to export a board that is about to close.
+            // Their notices offer to export a board that is about to close.
             self.notices.dismiss_topic("save-failed");
+            self.notices.dismiss_topic("not-saving");
             if keep && state.save_failed() && state.rescue_board() {
                 self.notices.problem(
                     "left-unsaved",
                     format!(
                         "\"{}\" could not be saved in this browser, so it was downloaded as a board file before it closed. To carry on with it, open that file with Import (or drop it on the board) once there is room: delete boards or backups you no longer need (Theories → Boards, and Saved data).",
+                        state.doc.name()
+                    ),
+                );
+            } else if keep && state.persistence.holds_unsaved() && state.rescue_board() {
+                self.notices.problem(
+                    "left-unsaved",
+                    format!(
+                        "\"{}\" held changes this tab could not save without writing over what storage holds, so it was downloaded as a board file before it closed. To carry on with them, open that file with Import (or drop it on the board).",
                         state.doc.name()
                     ),
                 );
@@ -255,6 +264,10 @@ impl Boards {
         self.library.update(|l| l.remove(id));
         self.write_index();
         // The index remembers the deletion, so a board whose data stays is never adopted back.
+        // Its undo history goes with it; one left behind names a board that is gone, unused.
+        if let Some(history) = keys::history_key_of(&board_key(id)) {
+            let _ = storage::remove(&history);
+        }
         if let Err(e) = storage::remove(&board_key(id)) {
             self.notices.problem(
                 "board",

@@ -36,4 +36,6 @@ pub mod tab_sync;
 #[cfg(target_arch = "wasm32")]
 pub mod transient;
 #[cfg(target_arch = "wasm32")]
+pub mod undo_kept;
+#[cfg(target_arch = "wasm32")]
 pub mod universes;

@@ -86,7 +86,7 @@ impl BoardState {
         // A board made now takes the shape of the screen it is made on.
         let window = screen.now().window;
         let arrangement = Arrangement::for_screen(window.width, window.height);
-        let (restored, stored) = Persistence::restore(&universe, source, arrangement, notices);
+        let (restored, history, stored) = Persistence::restore(&universe, source, arrangement, notices);
         let doc = Document::new(universe, Default::default());
         let view = SavedView::new(restored.viewport.unwrap_or_default());
         let strings = RwSignal::new(Vec::<StringView>::new());
@@ -115,6 +115,7 @@ impl BoardState {
         state.view.filters.set(state.readable_filters(&restored.filters));
         state.view.horizon.set(state.readable_horizon(restored.horizon));
         state.doc.replace(restored);
+        state.doc.set_history(history);
         state.show(Changed { cards: true, strings: true, theories: true });
         state.persistence.offer_export(Callback::new(move |_| _ = state.rescue_board()));
         state.persistence.merge_with(Callback::new(move |text: String| state.merge_stored(&text)));

@@ -1,12 +1,16 @@
-//! Saving the board: debounced after a change, flushed when the page goes away, and never over
-//! stored data that could not be read and could not be backed up.
+//! Saving the board: debounced after a change, flushed when the page goes away. Every save reads
+//! what is stored first and judges it as startup does, so it never writes over stored data that
+//! could not be read and could not be backed up, a newer Caseboard's board, or a board another
+//! tab deleted.
 
-use crate::formats::envelope;
+use crate::formats::{envelope, library};
 use crate::model::board::{Arrangement, Board};
+use crate::model::history::History;
 use crate::model::universe::Universe;
 use crate::session::document::Document;
-use crate::session::keys::backup_key;
+use crate::session::keys::{self, backup_key};
 use crate::session::notices::Notices;
+use crate::session::undo_kept;
 use crate::web::debounce::Debounce;
 use crate::web::{storage, timing};
 use leptos::prelude::*;
@@ -40,6 +44,11 @@ pub struct Persistence {
     may_save: StoredValue<bool>,
     /// The last save was refused: storage does not hold the board as it is.
     failed: RwSignal<bool>,
+    /// Saving stopped because storage holds what this tab must not write over (see
+    /// [`Persistence::sync`]).
+    stopped: StoredValue<bool>,
+    /// A change was made since saving stopped: only a file can keep it.
+    unsaved: StoredValue<bool>,
     debounce: Debounce,
     notices: Notices,
 }
@@ -61,19 +70,26 @@ impl Persistence {
         source: Source,
         arrangement: Arrangement,
         notices: Notices,
-    ) -> (Board, Stored) {
-        let stored = match source {
+    ) -> (Board, History, Stored) {
+        let (stored, history) = match source {
             Source::Stored { key, name } => {
                 let text = storage::read(&key).ok().flatten();
                 let (mut board, revision, may_save) = restore(universe, &key, arrangement, notices);
+                // Revision 0: no board was read (none stored, or one that could not be), so no
+                // history saved with one applies.
+                let history = match revision {
+                    0 => History::default(),
+                    _ => undo_kept::restore(universe, &key, &board, notices),
+                };
                 board.name = name;
-                Stored { key: Some(key), text, board, revision, may_save }
+                (Stored { key: Some(key), text, board, revision, may_save }, history)
             }
-            Source::Shared(shared) => {
-                Stored { key: None, text: None, board: shared, revision: 0, may_save: false }
-            }
+            Source::Shared(shared) => (
+                Stored { key: None, text: None, board: shared, revision: 0, may_save: false },
+                History::default(),
+            ),
         };
-        (stored.board.clone(), stored)
+        (stored.board.clone(), history, stored)
     }
 
     /// The saver of `doc`, which was restored as `stored`: it saves after every change the
@@ -91,6 +107,8 @@ impl Persistence {
             key: StoredValue::new(stored.key),
             may_save: StoredValue::new(stored.may_save),
             failed: RwSignal::new(false),
+            stopped: StoredValue::new(false),
+            unsaved: StoredValue::new(false),
             debounce: Debounce::new(SAVE_DELAY),
             notices,
         };
@@ -115,6 +133,12 @@ impl Persistence {
     /// Whether the last save was refused, so storage lacks the board's latest changes (tracked).
     pub fn failed(self) -> bool {
         self.failed.get()
+    }
+
+    /// Whether this tab holds a change it may not save (a newer Caseboard's board, or unreadable
+    /// text it could not back up, is in storage), so leaving the board must keep it as a file.
+    pub fn holds_unsaved(self) -> bool {
+        self.unsaved.get_value()
     }
 
     /// How newer boards saved by other tabs are taken in.
@@ -144,9 +168,80 @@ impl Persistence {
 
     /// What storage holds now, if another tab has saved since this one last synced. Read afresh
     /// rather than taken from a storage event, which may be older than what is there by now.
-    pub fn saved_elsewhere(self) -> Option<String> {
+    fn saved_elsewhere(self) -> Option<String> {
         let now = storage::read(&self.key.get_value()?).ok().flatten()?;
         self.last_text.with_value(|last| last.as_deref() != Some(now.as_str())).then_some(now)
+    }
+
+    /// Takes in what another tab stored since this one last synced, by the rule applied at
+    /// startup: a board this tab reads is merged in; a newer Caseboard's is left untouched and
+    /// this tab stops saving; unreadable text is backed up before anything is written over it.
+    /// False when this tab must not save.
+    pub fn sync(self) -> bool {
+        if !self.may_save.get_value() {
+            return false;
+        }
+        if self.key.with_value(|key| key.as_deref().is_some_and(deleted_elsewhere)) {
+            // Saving would bring back a board another tab deleted; its list's change tells
+            // this tab, which offers the fan a copy (`tab_sync`).
+            self.forget();
+            return false;
+        }
+        let Some(now) = self.saved_elsewhere() else { return true };
+        match self.doc.universe.with_value(|u| envelope::decode_for(&now, u)) {
+            Ok(_) => {
+                if let Some(merge_in) = self.merge_in.get_value() {
+                    merge_in.run(now);
+                }
+                true
+            }
+            Err(reason @ envelope::EnvelopeError::Newer { .. }) => {
+                self.stop_saving(format!("A newer Caseboard saved this board in another tab ({reason}); this tab no longer saves it, so the newer version is left untouched. Reload to use the newer version; changes made here since are not in it, so download this tab's board first to keep them."));
+                false
+            }
+            Err(reason) => self.back_up_elsewhere(now, &reason.to_string()),
+        }
+    }
+
+    /// Another tab stored `text`, which this tab cannot read: it is copied to a backup key, and
+    /// then this tab's board is saved in its place. Without a backup, nothing is written over it.
+    fn back_up_elsewhere(self, text: String, reason: &str) -> bool {
+        let backup_key = backup_key(now_ms());
+        match storage::write(&backup_key, &text) {
+            Ok(()) => {
+                self.notices.problem(
+                    "unreadable-elsewhere",
+                    format!("Another tab stored something this tab cannot read under this board: {reason}. It is kept untouched as a backup (\"{backup_key}\"; download it under Theories → Saved data), and this tab's board is saved in its place."),
+                );
+                self.last_text.set_value(Some(text));
+                // Storage should hold a board again, even if this tab changes nothing more.
+                self.doc.changed();
+                true
+            }
+            Err(e) => {
+                self.stop_saving(format!("Another tab stored something this tab cannot read under this board: {reason}. It could not be backed up ({e}), so it is left where it is and this tab no longer saves the board. Download this tab's board to keep your changes."));
+                false
+            }
+        }
+    }
+
+    /// Saving stops for good in this tab, quietly: the board was deleted.
+    pub fn forget(self) {
+        self.may_save.set_value(false);
+        self.debounce.cancel();
+    }
+
+    /// Saving stops for good in this tab; the notice offers the board as a file, which is then
+    /// the only place this tab's changes are kept.
+    fn stop_saving(self, text: String) {
+        self.forget();
+        self.stopped.set_value(true);
+        match self.export.get_value() {
+            Some(export) => {
+                self.notices.problem_with("not-saving", text, ("Download this tab's board", export))
+            }
+            None => self.notices.problem("not-saving", text),
+        }
     }
 
     fn schedule(self) {
@@ -166,13 +261,14 @@ impl Persistence {
     }
 
     fn save_now(self) {
-        let (true, Some(key)) = (self.may_save.get_value(), self.key.get_value()) else {
-            return;
-        };
+        let Some(key) = self.key.get_value() else { return };
         // Another tab may have saved since this one last synced: take its work in first, so
-        // this save never writes an older board over a newer one.
-        if let (Some(newer), Some(merge_in)) = (self.saved_elsewhere(), self.merge_in.get_value()) {
-            merge_in.run(newer);
+        // this save never writes an older board over a newer one, nor over what it cannot read.
+        if !self.sync() {
+            if self.stopped.get_value() {
+                self.unsaved.set_value(true);
+            }
+            return;
         }
         let revision = self.revision() + 1;
         let (text, written) = timing::measure("caseboard-save", || {
@@ -188,6 +284,7 @@ impl Persistence {
                 self.wrote(revision, text);
                 self.saves.update(|n| *n += 1);
                 self.notices.dismiss_topic("save-failed");
+                undo_kept::save(self.doc, &key, self.notices);
             }
             Err(e) => {
                 let text = format!("Your board is not saved: the browser refused to store it ({e}). Export it to keep a copy, and make room by deleting boards or backups you no longer need (Theories → Boards, and Saved data); the next change tries again.");
@@ -251,6 +348,14 @@ fn restore(universe: &Universe, key: &str, arrangement: Arrangement, notices: No
             (fresh, 0, false)
         }
     }
+}
+
+/// True when the board list, as another tab may have written it just now, says the board
+/// stored under `key` was deleted.
+fn deleted_elsewhere(key: &str) -> bool {
+    let Some(id) = keys::board_id_of_key(key) else { return false };
+    let index = storage::read(keys::INDEX).ok().flatten();
+    index.and_then(|text| library::decode(&text).ok()).is_some_and(|l| l.deleted.iter().any(|d| d == id))
 }
 
 fn now_ms() -> u64 {

@@ -1,12 +1,15 @@
 //! Other tabs: their saves of the board on screen are merged in (their version wins where both
-//! changed the same thing, with a notice), and their changes of the board list are followed.
+//! changed the same thing, with a notice), and their changes of the board list are followed: a
+//! deletion of the board on screen stops its saving here and offers a copy.
 
 use crate::formats::envelope;
 use crate::formats::library::Library;
+use crate::model::board::Board;
 use crate::model::merge::merge;
 use crate::session::keys;
 use crate::session::library::{read_library, Boards, Opened};
 use crate::session::open_board::BoardState;
+use crate::web::lifecycle;
 use leptos::prelude::*;
 
 impl BoardState {
@@ -20,6 +23,12 @@ impl BoardState {
         let merged = self.doc.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
         let changed = self.doc.take_in(&merged.command);
         self.show(changed);
+        if self.doc.drop_history_unless_it_fits() {
+            self.notices.info(
+                "history-dropped",
+                "Another tab changed what your last steps here changed, so they can no longer be undone here; the board itself keeps every change.".to_string(),
+            );
+        }
         let differs = self.doc.with_board(|b| !b.same_records(&theirs));
         self.persistence.received(theirs, revision, text.to_string());
         if differs {
@@ -52,20 +61,41 @@ impl Boards {
             let current = self.library.with_untracked(|l| l.current.clone());
             self.library.set(Library { current, ..library });
             if open_gone {
-                self.current.set_value(None);
+                self.deleted_elsewhere();
                 let next = self.library.with_untracked(|l| l.to_open().map(|e| e.id.clone()));
-                self.notices
-                    .info("board-gone", "The board you had open was deleted in another tab.".to_string());
                 self.open.set(next.map(Opened::Stored));
             }
             return;
         }
         if let Some(state) = self.current.get_value() {
             if state.persistence.key().as_deref() == Some(key) {
-                if let Some(text) = state.persistence.saved_elsewhere() {
-                    state.merge_stored(&text);
-                }
+                state.persistence.sync();
             }
+        }
+    }
+
+    /// The board on screen was deleted in another tab: it is never saved again (that would bring
+    /// it back), and the fan is offered what this tab holds of it as a new board.
+    fn deleted_elsewhere(&self) {
+        let Some(state) = self.current.get_value() else { return };
+        // A field being edited commits first, so the copy holds it.
+        lifecycle::blur_focused();
+        state.persistence.forget();
+        self.current.set_value(None);
+        let board = state.doc.with_board(Board::clone);
+        let boards = *self;
+        self.notices.info_with(
+            "board-gone",
+            format!("This board was deleted in another tab: \"{}\". This tab no longer saves it; keep a copy to save what this tab shows of it as a new board.", board.name),
+            ("Keep a copy", Callback::new(move |_| boards.keep_copy(&board))),
+        );
+    }
+
+    fn keep_copy(&self, board: &Board) {
+        self.notices.dismiss_topic("board-gone");
+        match self.add(board) {
+            Ok(name) => self.notices.info("board-kept", format!("The deleted board is kept as \"{name}\".")),
+            Err(e) => self.notices.problem("board", format!("The copy could not be kept: {e}.")),
         }
     }
 }

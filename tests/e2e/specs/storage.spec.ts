@@ -198,3 +198,39 @@ test("a damaged board list is backed up and rebuilt from the boards, adopting on
   );
   expect(kept).toEqual(['{"format":"caseboard-boards","version":1,"boards":[{"id":']);
 });
+
+test("undo takes back a step made before a reload", async ({ page }) => {
+  await openBoard(page);
+  const start = await worldPosition(page, "grace-billets");
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("Shift+ArrowDown");
+  await waitForSave(page, "grace-billets");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("caseboard.history.ballard") ?? "")).toContain("grace-billets");
+  await page.reload();
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  const undo = page.getByRole("button", { name: "Undo", exact: true });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect.poll(() => worldPosition(page, "grace-billets")).toEqual(start);
+  await page.getByRole("button", { name: "Redo", exact: true }).click();
+  await expect.poll(() => worldPosition(page, "grace-billets")).toEqual({ x: start.x, y: start.y + 50 });
+});
+
+test("a saved undo history the board no longer fits is dropped with a notice", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("Shift+ArrowDown");
+  await waitForSave(page, "grace-billets");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("caseboard.history.ballard") ?? "")).toContain("grace-billets");
+  // Another tab moved the same card since, and saved the board without this tab's history.
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key)!);
+    stored.board.positions["grace-billets"] = { x: 11, y: 22 };
+    stored.revision += 1;
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, STORAGE_KEY);
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "The steps made before the reload cannot be undone" })).toContainText("no longer apply");
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeDisabled();
+  expect(await worldPosition(page, "grace-billets")).toEqual({ x: 11, y: 22 });
+});

@@ -1,4 +1,6 @@
-import { card, expect, openBoard, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
+import type { Page } from "@playwright/test";
+import * as fs from "node:fs";
+import { card, expect, openBoard, openPanel, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
 
 test("two tabs on one board: a move shows up in the other, and changes to different cards are both kept", async ({ page, context }) => {
   await openBoard(page);
@@ -41,4 +43,134 @@ test("when two tabs change the same card, the later save wins and the other tab 
   expect([start.x - 50, start.x + 50]).toContain(final);
   const notices = [page, other].map((tab) => tab.getByRole("status").filter({ hasText: "Another tab changed" }));
   await expect.poll(async () => (await notices[0].count()) + (await notices[1].count())).toBeGreaterThan(0);
+});
+
+const stored = (page: Page, key = STORAGE_KEY) => page.evaluate((k) => localStorage.getItem(k), key);
+const backups = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("caseboard.backup."))
+      .map((k) => localStorage.getItem(k)),
+  );
+
+test("a board a newer Caseboard saved meanwhile is never written over: this tab stops saving, says so, and offers its board", async ({ page }) => {
+  await openBoard(page);
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForSave(page, "renee-ballard");
+  // A newer Caseboard writes the board, unseen by this tab (no storage event reaches the tab that writes).
+  const newer = '{"format":"caseboard","version":7,"universe":{"id":"ballard","version":1},"future":true}';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, newer]);
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("ArrowUp");
+  const alert = page.getByRole("alert").filter({ hasText: "A newer Caseboard saved this board in another tab" });
+  await expect(alert).toContainText("this tab no longer saves it");
+  await expect(alert).toContainText("Reload to use the newer version");
+  // More changes, and the page going away, still write nothing over it.
+  await page.keyboard.press("ArrowUp");
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  expect(await stored(page)).toBe(newer);
+  expect(await backups(page)).toEqual([]);
+  // The change made here is kept as a file.
+  const [file] = await Promise.all([page.waitForEvent("download"), alert.getByRole("button", { name: "Download this tab's board" }).click()]);
+  const kept = JSON.parse(fs.readFileSync((await file.path())!, "utf8"));
+  expect(Object.keys(kept.board.positions)).toEqual(expect.arrayContaining(["grace-billets", "renee-ballard"]));
+  // Leaving the board keeps it as a file too, and its offer goes with it.
+  await openPanel(page);
+  const [left] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("region", { name: "Boards" }).getByRole("button", { name: "New board" }).click(),
+  ]);
+  expect(fs.readFileSync((await left.path())!, "utf8")).toContain("grace-billets");
+  await expect(page.getByRole("alert").filter({ hasText: "downloaded as a board file" })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(await stored(page)).toBe(newer);
+});
+
+test("damaged text another tab wrote over the open board is backed up before this tab saves, with a notice", async ({ page, context }) => {
+  await openBoard(page);
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForSave(page, "renee-ballard");
+  const other = await context.newPage();
+  await other.goto("/no-app-here");
+  const damaged = '{"format":"caseboard","version":2,"board":{"positions":{"renee-b';
+  await other.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, damaged]);
+  const alert = page.getByRole("alert").filter({ hasText: "Another tab stored something this tab cannot read" });
+  await expect(alert).toContainText("caseboard.backup.");
+  await expect(alert).toContainText("not valid JSON");
+  expect(await backups(page)).toEqual([damaged]);
+  // This tab's board is saved in its place, and saving goes on.
+  await expect.poll(() => stored(page)).not.toBe(damaged);
+  expect(JSON.parse((await stored(page))!).board.positions).toHaveProperty("renee-ballard");
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("ArrowUp");
+  await waitForSave(page, "grace-billets");
+  expect(await backups(page)).toEqual([damaged]);
+});
+
+test("a board deleted in one tab is never saved back by the other, which says so and keeps a copy on request", async ({ page, context }) => {
+  await openBoard(page);
+  await openPanel(page);
+  const boards = page.getByRole("region", { name: "Boards" });
+  await boards.getByRole("button", { name: "New board" }).click();
+  await expect(boards.locator(".board-row")).toHaveCount(2);
+  const index = async (tab: Page) => JSON.parse((await stored(tab, "caseboard.boards")) ?? "{}");
+  const deletedId: string = (await index(page)).current;
+  const deletedKey = `caseboard.board.${deletedId}`;
+  await card(page, "renee-ballard").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => stored(page, deletedKey)).toContain("renee-ballard");
+
+  // The other tab shows the same board, and is changing it as the first deletes it.
+  const other = await context.newPage();
+  await openBoard(other);
+  const start = await worldPosition(other, "grace-billets");
+  const moved = { x: start.x, y: start.y - 50 };
+  await card(other, "grace-billets").focus();
+  await other.keyboard.press("Shift+ArrowUp");
+  await boards.getByRole("button", { name: "Delete board Ballard board (2)" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete board" }).click();
+
+  const notice = other.getByRole("status").filter({ hasText: "This board was deleted in another tab" });
+  await expect(notice).toBeVisible();
+  // Its pending save did not bring the board back.
+  await other.waitForTimeout(600);
+  expect(await stored(page, deletedKey)).toBeNull();
+  expect((await index(page)).boards.map((b: { id: string }) => b.id)).not.toContain(deletedId);
+
+  // Keeping a copy saves what the other tab had, the change it was making included, as a new board.
+  await notice.getByRole("button", { name: "Keep a copy" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "The deleted board is kept as" })).toBeVisible();
+  await expect.poll(() => worldPosition(other, "grace-billets")).toEqual(moved);
+  const after = await index(other);
+  expect(after.boards).toHaveLength(2);
+  expect(after.boards.map((b: { id: string }) => b.id)).not.toContain(deletedId);
+  expect(after.deleted).toContain(deletedId);
+
+  // After a reload the first tab lists the copy, never the deleted board.
+  await page.reload();
+  await openPanel(page);
+  await expect(boards.locator(".board-row")).toHaveCount(2);
+  expect(await stored(page, deletedKey)).toBeNull();
+});
+
+test("when another tab changes what this tab's last step changed, that step can no longer be undone here, and the tab says so", async ({ page, context }) => {
+  await openBoard(page);
+  const other = await context.newPage();
+  await openBoard(other);
+  const start = await worldPosition(page, "grace-billets");
+  await card(page, "grace-billets").focus();
+  await page.keyboard.press("Shift+ArrowDown");
+  await waitForSave(page, "grace-billets");
+  await expect.poll(() => worldPosition(other, "grace-billets")).toEqual({ x: start.x, y: start.y + 50 });
+  await card(other, "grace-billets").focus();
+  await other.keyboard.press("Shift+ArrowRight");
+  const theirs = { x: start.x + 50, y: start.y + 50 };
+  await expect.poll(() => worldPosition(page, "grace-billets")).toEqual(theirs);
+  await expect(page.getByRole("status").filter({ hasText: "can no longer be undone here" })).toBeVisible();
+  // Undo here would put back the other tab's move; it has nothing to take back.
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeDisabled();
+  expect(await worldPosition(page, "grace-billets")).toEqual(theirs);
+  await expect(other.getByRole("button", { name: "Undo", exact: true })).toBeEnabled();
 });
