@@ -204,6 +204,8 @@ pub fn Board(state: BoardState) -> impl IntoView {
         })
     };
 
+    // A memo: panning changes the viewport on every step, the kinds only with the zoom.
+    let pinless = Memo::new(move |_| pinless_kinds(state.view.viewport.with(|v| v.zoom)));
     view! {
         <div
             class="board"
@@ -211,7 +213,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             class:moving=move || panning.get() || wheeling.get()
             class:select-mode=move || state.ui.select_mode.get()
             class:far=move || state.view.viewport.with(|v| v.zoom < THICK_RINGS_BELOW_ZOOM)
-            data-pinless=move || pinless_kinds(state.view.viewport.with(|v| v.zoom))
+            data-pinless=move || pinless.get()
             class:overview-mode=move || overview.get()
             class:titles-only=move || words.with(|w| w.titles_only)
             class:connecting=move || state.ui.connecting.with(|c| c.is_some())
