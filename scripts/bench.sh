@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The performance benchmark: builds the release app, serves it, and measures boards of 100, 1,000
 # and 5,000 cards in headless Chromium (tests/e2e/bench/run.mjs). Prints a table and each budget
-# as met or missed; writes tests/e2e/bench/results.json. Then the cold open on a phone
+# as met or missed; writes tests/e2e/bench/results.json. Then very long lists (bench/long-lists.mjs),
+# then the cold open on a phone
 # (scripts/bench-cold.sh, which also runs alone on a built dist/). Figures only: nothing here
 # fails on time.
 set -euo pipefail
@@ -18,6 +19,9 @@ trap 'kill $server' EXIT
 sleep 1
 cd tests/e2e
 BENCH_BUNDLE="{\"total\": $total}" node bench/run.mjs
+# Long lists: 50,000 theories, 20,000 strings from one card, a universe of 10,000 entities.
+echo
+node bench/long-lists.mjs
 cd ../..
 kill $server
 trap - EXIT

@@ -22,6 +22,9 @@ pub struct Document {
     fan_cards: StoredValue<BTreeMap<String, RwSignal<FanCard>>>,
     fan_strings: StoredValue<BTreeMap<String, RwSignal<FanString>>>,
     pub theories: RwSignal<Vec<Theory>>,
+    /// Where each theory is in `theories`, so that a view per card or string finds its theory
+    /// without a scan, however many theories the board holds.
+    theory_index: Memo<HashMap<String, usize>>,
     /// Cards the fan pinned in place (Tidy leaves them).
     pub pinned: RwSignal<BTreeSet<String>>,
     /// Bumped by every change of what the board shows, for views computed from the whole board.
@@ -47,6 +50,10 @@ pub struct Changed {
 
 impl Document {
     pub fn new(universe: Universe, board: Board) -> Document {
+        let theories = RwSignal::new(Vec::<Theory>::new());
+        let theory_index = Memo::new(move |_| {
+            theories.with(|all| all.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect())
+        });
         Document {
             defaults: StoredValue::new(default_layout(&universe, board.arrangement)),
             universe: StoredValue::new(universe),
@@ -55,7 +62,8 @@ impl Document {
             positions: StoredValue::new(HashMap::new()),
             fan_cards: StoredValue::new(BTreeMap::new()),
             fan_strings: StoredValue::new(BTreeMap::new()),
-            theories: RwSignal::new(Vec::new()),
+            theories,
+            theory_index,
             pinned: RwSignal::new(BTreeSet::new()),
             revision: RwSignal::new(0),
             changes: RwSignal::new(0),
@@ -102,6 +110,12 @@ impl Document {
         self.fan_card(id)
             .map(|c| c.with_untracked(|c| c.kind))
             .or_else(|| self.universe.with_value(|u| u.entity(id).map(|e| e.kind)))
+    }
+
+    /// A theory as it is now, by id; tracked.
+    pub fn theory(&self, id: &str) -> Option<Theory> {
+        let index = self.theory_index.with(|index| index.get(id).copied())?;
+        self.theories.with(|all| all.get(index).cloned())
     }
 
     /// A card's title as shown; tracked, so names that depend on it follow edits.

@@ -113,9 +113,21 @@ impl Boards {
         }
     }
 
-    fn write_index(&self) {
+    pub(crate) fn write_index(&self) {
         if self.in_memory {
             return;
+        }
+        // What is stored is read first, as before any save: a list this version cannot read (a
+        // newer Caseboard's, or damaged) is kept as a backup, never silently written over.
+        if let Ok(Some(stored)) = storage::read(keys::INDEX) {
+            if let Err(reason) = library::decode(&stored) {
+                keep_unreadable_index(
+                    self.notices,
+                    &stored,
+                    &reason,
+                    "this tab's list is saved in its place",
+                );
+            }
         }
         let text = self.library.with_untracked(library::encode);
         match storage::write(keys::INDEX, &text) {
@@ -292,15 +304,7 @@ fn universe_version(id: &str) -> u32 {
 pub(crate) fn read_library(notices: Notices) -> Library {
     let mut library = match storage::read(keys::INDEX) {
         Ok(Some(text)) => library::decode(&text).unwrap_or_else(|reason| {
-            let backup = backup_key(js_sys::Date::now() as u64);
-            let kept = match storage::write(&backup, &text) {
-                Ok(()) => format!("the old list is kept as \"{backup}\" (Theories → Saved data)"),
-                Err(e) => format!("the old list could not be kept as a backup ({e}) and is replaced"),
-            };
-            notices.problem(
-                "index-damaged",
-                format!("The list of your boards could not be read ({reason}); it was rebuilt from the boards themselves, and {kept}."),
-            );
+            keep_unreadable_index(notices, &text, &reason, "it was rebuilt from the boards themselves");
             Library::default()
         }),
         _ => Library::default(),
@@ -323,6 +327,30 @@ pub(crate) fn read_library(notices: Notices) -> Library {
         }
     }
     library
+}
+
+/// Keeps a stored board list that cannot be read as a backup (once: the same text, met again when
+/// this tab writes its list, is not kept twice), and tells the fan what becomes of it (`instead`).
+fn keep_unreadable_index(notices: Notices, text: &str, reason: &str, instead: &str) {
+    let kept_already = storage::keys_with_prefix(keys::BACKUP_PREFIX)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|key| storage::read(key).ok().flatten().as_deref() == Some(text));
+    let kept = match kept_already {
+        Some(backup) => Ok(backup),
+        None => {
+            let backup = backup_key(js_sys::Date::now() as u64);
+            storage::write(&backup, text).map(|()| backup)
+        }
+    };
+    let kept = match kept {
+        Ok(backup) => format!("the old list is kept as \"{backup}\" (Theories → Saved data)"),
+        Err(e) => format!("the old list could not be kept as a backup ({e}) and is replaced"),
+    };
+    notices.problem(
+        "index-damaged",
+        format!("The list of your boards could not be read ({reason}); {instead}, and {kept}."),
+    );
 }
 
 fn title_of(universe_id: &str) -> String {

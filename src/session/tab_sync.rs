@@ -3,13 +3,14 @@
 //! deletion of the board on screen stops its saving here and offers a copy.
 
 use crate::formats::envelope;
-use crate::formats::library::Library;
+use crate::formats::library::{self, Library};
 use crate::model::board::Board;
 use crate::model::merge::merge;
 use crate::session::keys;
 use crate::session::library::{read_library, Boards, Opened};
 use crate::session::open_board::BoardState;
 use crate::web::lifecycle;
+use crate::web::storage;
 use leptos::prelude::*;
 
 impl BoardState {
@@ -53,6 +54,12 @@ impl Boards {
     /// Another tab changed `key`: follow its board list, and its saves of the board on screen.
     pub fn stored_elsewhere(&self, key: &str) {
         if key == keys::INDEX {
+            // A list this tab cannot read (a newer Caseboard's, or damaged) says nothing of what
+            // was deleted: this tab keeps its own list and writes it, keeping the other as a backup.
+            if storage::read(keys::INDEX).ok().flatten().is_some_and(|text| library::decode(&text).is_err()) {
+                self.write_index();
+                return;
+            }
             let library = read_library(self.notices);
             let open_gone = match self.open.get_untracked() {
                 Some(Opened::Stored(id)) => library.entry(&id).is_none(),

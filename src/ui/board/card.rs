@@ -247,9 +247,9 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
     let theory_colour = {
         let face = face.clone();
         move || match &face {
-            Face::Fan(card) => card.with(|c| c.theory.clone()).and_then(|t| {
-                state.doc.theories.with(|all| all.iter().find(|x| x.id == t).map(|x| x.colour.clone()))
-            }),
+            Face::Fan(card) => {
+                card.with(|c| c.theory.clone()).and_then(|t| state.doc.theory(&t)).map(|t| t.colour)
+            }
             Face::Canon(_) => None,
         }
     };

@@ -90,10 +90,7 @@ fn strand(string: StringView, state: BoardState, words: Memo<Words>) -> Option<A
             )
         }
         StringFace::Fan(record) => {
-            let theory = move || {
-                let theory_id = record.with(|s| s.theory.clone());
-                state.doc.theories.with(|all| all.iter().find(|t| t.id == theory_id).cloned())
-            };
+            let theory = move || state.doc.theory(&record.with(|s| s.theory.clone()));
             let colour = move || theory().map(|t| t.colour).unwrap_or_else(|| "#555555".into());
             let confidence = move || record.with(|s| s.confidence);
             let label = move || record.with(|s| s.label.trim().to_string());

@@ -3,12 +3,14 @@
 
 use crate::formats::library::Entry;
 use crate::model::board::MAX_BOARD_NAME;
+use crate::model::paging::rows_shown;
 use crate::session::importing::{self, Expected};
 use crate::session::keys::board_key;
 use crate::session::library::{Boards, Opened};
 use crate::session::open_board::BoardState;
 use crate::ui::chrome::confirm::ConfirmDialog;
 use crate::ui::chrome::icons::{Icon, IconSvg};
+use crate::ui::chrome::show_more::ShowMore;
 use crate::ui::chrome::text::size;
 use crate::web::files;
 use leptos::html::Input;
@@ -36,7 +38,7 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
         boards.library.track();
         boards.stored_sizes()
     });
-    let total = move || {
+    let storage_total = move || {
         // The count is Caseboard's own keys: say so when the browser finds the space full anyway.
         let full = if state.is_some_and(|s| s.save_failed()) {
             " The browser refused the last save all the same: the space it gives this site is full, perhaps with other data of the site. Deleting boards or backups you no longer need makes room."
@@ -52,6 +54,24 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
             Err(e) => format!("This browser's storage cannot be read ({e})."),
         })
     };
+    // The first pages of the list, and the open board wherever it falls.
+    let pages = RwSignal::new(1);
+    let boards_total = Signal::derive(move || boards.library.with(|l| l.boards.len()));
+    let rows = move || {
+        let open = boards.open.with(|o| match o {
+            Some(Opened::Stored(id)) => Some(id.clone()),
+            _ => None,
+        });
+        boards.library.with(|l| {
+            let shown = rows_shown(l.boards.len(), pages.get());
+            l.boards
+                .iter()
+                .enumerate()
+                .filter(|(i, e)| *i < shown || open.as_ref() == Some(&e.id))
+                .map(|(_, e)| e.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="boards panel-section" aria-label="Boards">
             <div class="panel-heading-row">
@@ -61,11 +81,12 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
                 </button>
             </div>
             <ul class="board-list">
-                <For each=move || boards.library.get().boards key=|e| (e.id.clone(), e.name.clone()) let:entry>
+                <For each=rows key=|e| (e.id.clone(), e.name.clone()) let:entry>
                     <BoardRow entry boards sizes deleting/>
                 </For>
             </ul>
-            <p class="hint">{total}</p>
+            <ShowMore pages total=boards_total noun="boards"/>
+            <p class="hint">{storage_total}</p>
             <div class="button-row">
                 <button class="button small" title="Open a board file or an Obsidian .canvas file as a new board (or drop one onto the page)"
                     on:click=move |_| click(board_input)>

@@ -2,7 +2,9 @@
 //! label and the card at the other end. Choosing one selects that card and brings it into view.
 //! This list is also the way to read the board without seeing it.
 
+use crate::model::paging::rows_shown;
 use crate::session::open_board::{BoardState, StringFace};
+use crate::ui::chrome::show_more::ShowMore;
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -15,12 +17,19 @@ struct Connection {
 #[component]
 pub fn Connections(id: String, state: BoardState) -> impl IntoView {
     let id = StoredValue::new(id);
+    let pages = RwSignal::new(1);
+    let ends_here = move |from: &str, to: &str| id.with_value(|id| from == id || to == id);
+    let total = Signal::derive(move || {
+        state.strings.with(|all| all.iter().filter(|s| ends_here(&s.from, &s.to)).count())
+    });
+    // Only the rows shown are put into words: a card may hold thousands of strings.
     let connections = move || {
         let id = id.get_value();
         state.strings.with(|strings| {
             strings
                 .iter()
-                .filter(|s| s.from == id || s.to == id)
+                .filter(|s| ends_here(&s.from, &s.to))
+                .take(rows_shown(usize::MAX, pages.get()))
                 .map(|s| {
                     let (label, theory) = match &s.face {
                         StringFace::Canon(link) => (link.label.clone(), false),
@@ -40,7 +49,7 @@ pub fn Connections(id: String, state: BoardState) -> impl IntoView {
     view! {
         <h4 class="subheading">"Connections"</h4>
         <Show
-            when=move || !connections().is_empty()
+            when=move || { total.get() > 0 }
             fallback=|| view! { <p class="hint">"No strings end at this card."</p> }
         >
             <ul class="connection-list">
@@ -58,6 +67,7 @@ pub fn Connections(id: String, state: BoardState) -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            <ShowMore pages total noun="connections"/>
         </Show>
     }
 }

@@ -3,13 +3,23 @@
 
 use crate::model::board::Theory;
 use crate::model::filter::{Filters, FILTERABLE};
+use crate::model::paging::rows_shown;
 use crate::session::open_board::BoardState;
+use crate::ui::chrome::show_more::ShowMore;
 use leptos::prelude::*;
 
 #[component]
 pub fn FilterPanel(state: BoardState) -> impl IntoView {
     let toggle = move |change: &dyn Fn(&Filters) -> Filters| {
         state.set_filters(change(&state.view.filters.get_untracked()))
+    };
+    let pages = RwSignal::new(1);
+    let total = Signal::derive(move || state.doc.theories.with(Vec::len));
+    let theories = move || {
+        state
+            .doc
+            .theories
+            .with(|all| all.iter().take(rows_shown(all.len(), pages.get())).cloned().collect::<Vec<_>>())
     };
     view! {
         <section class="filters panel-section" aria-label="Filters">
@@ -38,10 +48,11 @@ pub fn FilterPanel(state: BoardState) -> impl IntoView {
                         }/>
                     "Theory strings"
                 </label>
-                <For each=move || state.doc.theories.get() key=|t| (t.id.clone(), t.name.clone(), t.visible) let:theory>
+                <For each=theories key=|t| (t.id.clone(), t.name.clone(), t.visible) let:theory>
                     <TheoryFilter theory state/>
                 </For>
             </div>
+            <ShowMore pages total noun="theories"/>
         </section>
     }
 }

@@ -1,10 +1,19 @@
 //! The "Hidden cards" list: canon cards the fan took off the board, each one click from coming back.
 
+use crate::model::paging::rows_shown;
 use crate::session::open_board::BoardState;
+use crate::ui::chrome::show_more::ShowMore;
 use leptos::prelude::*;
 
 #[component]
 pub fn HiddenCards(state: BoardState) -> impl IntoView {
+    let pages = RwSignal::new(1);
+    let total = Signal::derive(move || state.hidden.with(Vec::len));
+    let rows = move || {
+        state
+            .hidden
+            .with(|all| all.iter().take(rows_shown(all.len(), pages.get())).cloned().collect::<Vec<_>>())
+    };
     view! {
         <section class="hidden-cards panel-section" aria-label="Hidden cards">
             <h2 class="panel-heading">"Hidden cards"</h2>
@@ -13,7 +22,7 @@ pub fn HiddenCards(state: BoardState) -> impl IntoView {
                 fallback=|| view! { <p class="hint">"None. Delete hides a canon card; it can come back from here."</p> }
             >
                 <ul class="hidden-list">
-                    <For each=move || state.hidden.get() key=|e| e.id.clone() let:entity>
+                    <For each=rows key=|e| e.id.clone() let:entity>
                         {
                             let id = entity.id.clone();
                             view! {
@@ -28,6 +37,7 @@ pub fn HiddenCards(state: BoardState) -> impl IntoView {
                         }
                     </For>
                 </ul>
+                <ShowMore pages total noun="hidden cards"/>
             </Show>
         </section>
     }

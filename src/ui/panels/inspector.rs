@@ -1,6 +1,7 @@
 //! The inspector: everything about the selected card or string, and the fan's edits to it.
 
 use crate::model::board::{Confidence, FanCard, FanString, MAX_LABEL, MAX_TEXT, MAX_TITLE};
+use crate::model::paging::{grouped, PAGE};
 use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity};
 use crate::session::open_board::{BoardState, Face, StringFace};
@@ -201,6 +202,10 @@ fn CanonStringFacts(link: CanonLink, state: BoardState) -> impl IntoView {
     }
 }
 
+/// The most theories a theory picker lists (besides the one chosen and the active one): a
+/// picker of fifty thousand options would take seconds to open, and no fan reads it.
+const PICKER_THEORIES: usize = 10 * PAGE;
+
 #[component]
 fn TheorySelect(
     state: BoardState,
@@ -208,13 +213,30 @@ fn TheorySelect(
     allow_none: bool,
     on_pick: impl Fn(Option<String>) + 'static,
 ) -> impl IntoView {
+    let listed = move || {
+        let (current, active) = (current.get(), state.ui.active_theory.get());
+        state.doc.theories.with(|all| {
+            all.iter()
+                .enumerate()
+                .filter(|(i, t)| {
+                    *i < PICKER_THEORIES || current.as_ref() == Some(&t.id) || active.as_ref() == Some(&t.id)
+                })
+                .map(|(_, t)| t.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let unlisted = move || {
+        let unlisted = state.doc.theories.with(Vec::len).saturating_sub(listed().len());
+        (unlisted > 0)
+            .then(|| format!("{} more: make one active under Theories to pick it here", grouped(unlisted)))
+    };
     view! {
         <select prop:value=move || current.get().unwrap_or_default() on:change=move |ev| {
             let value = event_target_value(&ev);
             on_pick((!value.is_empty()).then_some(value));
         }>
             {allow_none.then(|| view! { <option value="" selected=move || current.get().is_none()>"No theory"</option> })}
-            <For each=move || state.doc.theories.get() key=|t| (t.id.clone(), t.name.clone()) let:theory>
+            <For each=listed key=|t| (t.id.clone(), t.name.clone()) let:theory>
                 {
                     let id = theory.id.clone();
                     view! {
@@ -224,6 +246,7 @@ fn TheorySelect(
                     }
                 }
             </For>
+            {move || unlisted().map(|words| view! { <option disabled>{words}</option> })}
         </select>
     }
 }

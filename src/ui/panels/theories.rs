@@ -2,13 +2,44 @@
 //! choose the active one), with how much each holds.
 
 use crate::model::board::{Theory, MAX_THEORY_NAME};
-use crate::model::horizon::{entity_known, Horizon};
-use crate::model::universe::Kind;
+use crate::model::horizon::entity_known;
+use crate::model::paging::rows_shown;
+use crate::model::theory_counts::{theory_counts, TheoryCounts};
 use crate::session::open_board::BoardState;
+use crate::ui::chrome::show_more::ShowMore;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 #[component]
 pub fn Theories(state: BoardState) -> impl IntoView {
+    let pages = RwSignal::new(1);
+    let total = Signal::derive(move || state.doc.theories.with(Vec::len));
+    // The first pages, and the active theory wherever it falls: a new theory is made active, so
+    // "New theory" always shows the row it made.
+    let rows = move || {
+        let active = state.ui.active_theory.get();
+        state.doc.theories.with(|all| {
+            let mut ids: Vec<String> =
+                all.iter().take(rows_shown(all.len(), pages.get())).map(|t| t.id.clone()).collect();
+            if let Some(active) = active.filter(|a| !ids.contains(a) && all.iter().any(|t| &t.id == a)) {
+                ids.push(active);
+            }
+            ids
+        })
+    };
+    // Every theory's counts in one pass over the board, again only when the board changes.
+    let counts = Memo::new(move |_| {
+        state.doc.revision.track();
+        let horizon = state.view.effective_horizon();
+        state.doc.with_board(|b| {
+            state.doc.universe.with_value(|u| {
+                theory_counts(b, |card| {
+                    b.cards.contains_key(card)
+                        || u.entity(card).is_some_and(|e| entity_known(e, horizon, u.episodes))
+                })
+            })
+        })
+    });
     view! {
         <section class="theories panel-section" aria-label="Theories">
             <div class="panel-heading-row">
@@ -16,26 +47,26 @@ pub fn Theories(state: BoardState) -> impl IntoView {
                 <button class="button small" on:click=move |_| state.add_theory()>"New theory"</button>
             </div>
             <Show
-                when=move || state.doc.theories.with(|t| !t.is_empty())
+                when=move || { total.get() > 0 }
                 fallback=|| view! {
                     <p class="hint">"No theories yet. Drag from a card's pin to another card to tie a string: it starts one."</p>
                 }
             >
                 <ul class="theory-list">
-                    <For each=move || state.doc.theories.get() key=|t| t.id.clone() let:theory>
-                        <TheoryRow id=theory.id state/>
+                    <For each=rows key=|id| id.clone() let:id>
+                        <TheoryRow id state counts/>
                     </For>
                 </ul>
+                <ShowMore pages total noun="theories"/>
             </Show>
         </section>
     }
 }
 
 #[component]
-fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
+fn TheoryRow(id: String, state: BoardState, counts: Memo<HashMap<String, TheoryCounts>>) -> impl IntoView {
     let id = StoredValue::new(id);
-    let theory =
-        move || id.with_value(|id| state.doc.theories.with(|all| all.iter().find(|t| &t.id == id).cloned()));
+    let theory = move || id.with_value(|id| state.doc.theory(id));
     let field = move |f: fn(&Theory) -> String| move || theory().map(|t| f(&t)).unwrap_or_default();
     let name = field(|t| t.name.clone());
     let edit = move |change: &dyn Fn(&mut Theory)| {
@@ -45,44 +76,8 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
         }
     };
     let counts = move || {
-        state.doc.revision.track();
-        id.with_value(|id| {
-            let horizon = state.view.effective_horizon();
-            state.doc.with_board(|b| {
-                // Only what the horizon lets through is counted: a count must not give away
-                // that a theory ties something the fan has not seen yet.
-                let known = |card: &str| {
-                    b.cards.contains_key(card)
-                        || state.doc.universe.with_value(|u| {
-                            u.entity(card).is_some_and(|e| entity_known(e, horizon, u.episodes))
-                        })
-                };
-                let (shown, beyond): (Vec<_>, Vec<_>) = b
-                    .strings
-                    .values()
-                    .filter(|s| &s.theory == id)
-                    .partition(|s| known(&s.from) && known(&s.to));
-                let strings = shown.len();
-                let (notes, cards): (Vec<_>, Vec<_>) = b
-                    .cards
-                    .values()
-                    .filter(|c| c.theory.as_deref() == Some(id))
-                    .partition(|c| c.kind == Kind::Note);
-                let mut text = match beyond.len() {
-                    0 => format!("{strings} string{}", plural(strings)),
-                    n => format!(
-                        "{strings} string{} shown, {n} beyond {}",
-                        plural(strings),
-                        beyond_words(horizon)
-                    ),
-                };
-                text += &format!(" · {} note{}", notes.len(), plural(notes.len()));
-                if !cards.is_empty() {
-                    text += &format!(" · {} card{}", cards.len(), plural(cards.len()));
-                }
-                text
-            })
-        })
+        let horizon = state.view.effective_horizon();
+        id.with_value(|id| counts.with(|all| all.get(id).cloned().unwrap_or_default().words(horizon)))
     };
     let active = move || id.with_value(|id| state.ui.active_theory.with(|a| a.as_ref() == Some(id)));
     view! {
@@ -122,21 +117,5 @@ fn TheoryRow(id: String, state: BoardState) -> impl IntoView {
                 "×"
             </button>
         </li>
-    }
-}
-
-/// What lies beyond `horizon`, as a count names it ("1 beyond episode 3").
-fn beyond_words(horizon: Horizon) -> String {
-    match horizon {
-        Horizon::Episode(n) => format!("episode {n}"),
-        _ => "what you have watched".to_string(),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

@@ -1,0 +1,81 @@
+import type { Page } from "@playwright/test";
+import { hubStrings, manyTheories } from "../long-lists.mjs";
+import { BLANK, card, expect, openPanel, screenshot, STORAGE_KEY, test, universe } from "./helpers";
+
+// Long lists show a page at a time, with "Show more": a board of 50,000 theories opens and its
+// panel opens at once; a card with many strings lists the first of them; a long board list keeps
+// the open board in view. What each costs is printed by the benchmark (bench/long-lists.mjs).
+
+async function openStored(page: Page, key: string, value: object) {
+  await page.goto(BLANK);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [key, JSON.stringify(value)]);
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]").first()).toBeAttached({ timeout: 20_000 });
+}
+
+const premise = universe.entities
+  .filter((e) => e.kind !== "episode" && !(e as { first_episode?: number }).first_episode)
+  .map((e) => e.id);
+
+test("50,000 theories: the Theories panel shows fifty, and more a page at a time from the keyboard", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openStored(page, STORAGE_KEY, manyTheories(50_000));
+  await openPanel(page);
+  const region = page.getByRole("region", { name: "Theories" });
+  const rows = region.locator(".theory-row");
+  // Fifty, and the active theory (the newest) wherever it falls.
+  await expect(rows).toHaveCount(51);
+  await expect(region.getByText("Showing the first 50 of 50,000 theories.")).toBeVisible();
+  const more = region.getByRole("button", { name: "Show 50 more theories" });
+  await more.click();
+  await expect(rows).toHaveCount(101);
+  await expect(region.getByText("Showing the first 100 of 50,000 theories.")).toBeVisible();
+  // The button is the same element after each page: the keyboard stays on it.
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(151);
+
+  // A new theory is made active, so its row shows (in place of the last active one's), wherever its id sorts.
+  await region.getByRole("button", { name: "New theory" }).click();
+  await expect(rows).toHaveCount(151);
+  await expect(region.getByRole("radio", { name: "Make Theory 50001 the active theory" })).toBeChecked();
+
+  // The filters list every theory too, a page at a time.
+  const filters = page.getByRole("region", { name: "Filters" });
+  await expect(filters.locator(".theory-filter")).toHaveCount(50);
+  await expect(filters.getByRole("button", { name: "Show 50 more theories" })).toBeVisible();
+  await screenshot(page, "long-lists-theories");
+});
+
+test("a card with 120 strings lists its connections fifty at a time, then all", async ({ page }) => {
+  await openStored(page, STORAGE_KEY, hubStrings(120, premise));
+  await card(page, "hub").click();
+  const rows = page.locator(".connection-list li");
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText("Showing the first 50 of 120 connections.")).toBeVisible();
+  await page.getByRole("button", { name: "Show 50 more connections" }).click();
+  await expect(rows).toHaveCount(100);
+  await page.getByRole("button", { name: "Show 20 more connections" }).click();
+  await expect(rows).toHaveCount(120);
+  await expect(page.getByRole("button", { name: /^Show \d+ more connections$/ })).toHaveCount(0);
+  // Each row still leads to the card at its other end.
+  const last = rows.nth(119).getByRole("button");
+  const lead = Number(/^lead (\d+) →/.exec((await last.textContent()) ?? "")?.[1]);
+  await last.click();
+  await expect(card(page, premise[(lead - 1) % premise.length])).toHaveAttribute("data-selected", "true");
+});
+
+test("60 boards: the list shows fifty and the open board, and the rest on asking", async ({ page }) => {
+  const boards = Array.from({ length: 60 }, (_, i) => ({ id: `b-${i}`, name: `Board ${i + 1}`, universe: "ballard" }));
+  await openStored(page, "caseboard.boards", { format: "caseboard-boards", version: 1, current: "b-59", boards });
+  await openPanel(page);
+  const region = page.getByRole("region", { name: "Boards" });
+  const rows = region.locator(".board-row");
+  await expect(rows).toHaveCount(51);
+  await expect(region.getByRole("textbox", { name: "Board name" })).toHaveValue("Board 60");
+  await expect(region.getByText("Showing the first 50 of 60 boards.")).toBeVisible();
+  await region.getByRole("button", { name: "Show 10 more boards" }).click();
+  await expect(rows).toHaveCount(60);
+  await region.getByRole("button", { name: "Open board Board 55" }).click();
+  await expect(region.getByRole("textbox", { name: "Board name" })).toHaveValue("Board 55");
+});
