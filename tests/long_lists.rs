@@ -4,7 +4,7 @@ mod support;
 
 use caseboard::model::board::Board;
 use caseboard::model::horizon::Horizon;
-use caseboard::model::paging::{grouped, more_button, rows_shown, shown_of, PAGE};
+use caseboard::model::paging::{grouped, more_button, rows_drawn, rows_shown, shown_of, PAGE};
 use caseboard::model::theory_counts::{theory_counts, TheoryCounts};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -48,6 +48,15 @@ fn a_list_says_how_much_is_unshown() {
     assert_eq!(more_button(70, 50, "cards").as_deref(), Some("Show 20 more cards"));
     assert_eq!(grouped(1_234_567), "1,234,567");
     assert_eq!(grouped(999), "999");
+}
+
+#[test]
+fn a_row_the_fan_works_with_is_drawn_past_the_shown_pages_in_list_order() {
+    let rows: Vec<usize> = (0..200).collect();
+    let drawn: Vec<usize> = rows_drawn(&rows, PAGE, |r| *r == 150 || *r == 3).copied().collect();
+    assert_eq!(drawn.len(), PAGE + 1);
+    assert_eq!(drawn[..PAGE], rows[..PAGE]);
+    assert_eq!(drawn[PAGE], 150);
 }
 
 fn counted_board() -> Board {

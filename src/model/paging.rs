@@ -11,6 +11,16 @@ pub fn rows_shown(total: usize, pages: usize) -> usize {
     total.min(pages.max(1).saturating_mul(PAGE))
 }
 
+/// The rows a list draws, in list order: the first `shown`, and any later row `also` names (the
+/// active theory, the open board), so that a row the fan is working with never hides on a later page.
+pub fn rows_drawn<'a, T>(
+    rows: &'a [T],
+    shown: usize,
+    also: impl Fn(&T) -> bool + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    rows.iter().enumerate().filter(move |(i, row)| *i < shown || also(row)).map(|(_, row)| row)
+}
+
 /// The button's words, while rows remain unshown: "Show 50 more theories", or the few left.
 pub fn more_button(total: usize, shown: usize, noun: &str) -> Option<String> {
     let left = total.saturating_sub(shown);

@@ -3,7 +3,7 @@
 
 use crate::formats::library::Entry;
 use crate::model::board::MAX_BOARD_NAME;
-use crate::model::paging::rows_shown;
+use crate::model::paging::{rows_drawn, rows_shown};
 use crate::session::importing::{self, Expected};
 use crate::session::keys::board_key;
 use crate::session::library::{Boards, Opened};
@@ -64,12 +64,7 @@ pub fn BoardList(boards: Boards, #[prop(optional)] state: Option<BoardState>) ->
         });
         boards.library.with(|l| {
             let shown = rows_shown(l.boards.len(), pages.get());
-            l.boards
-                .iter()
-                .enumerate()
-                .filter(|(i, e)| *i < shown || open.as_ref() == Some(&e.id))
-                .map(|(_, e)| e.clone())
-                .collect::<Vec<_>>()
+            rows_drawn(&l.boards, shown, |e| open.as_ref() == Some(&e.id)).cloned().collect::<Vec<_>>()
         })
     };
     view! {

@@ -15,12 +15,7 @@ pub fn FilterPanel(state: BoardState) -> impl IntoView {
     };
     let pages = RwSignal::new(1);
     let total = Signal::derive(move || state.doc.theories.with(Vec::len));
-    let theories = move || {
-        state
-            .doc
-            .theories
-            .with(|all| all.iter().take(rows_shown(all.len(), pages.get())).cloned().collect::<Vec<_>>())
-    };
+    let theories = move || state.doc.theories.with(|all| all[..rows_shown(all.len(), pages.get())].to_vec());
     view! {
         <section class="filters panel-section" aria-label="Filters">
             <h2 class="panel-heading">"Filters"</h2>

@@ -9,11 +9,7 @@ use leptos::prelude::*;
 pub fn HiddenCards(state: BoardState) -> impl IntoView {
     let pages = RwSignal::new(1);
     let total = Signal::derive(move || state.hidden.with(Vec::len));
-    let rows = move || {
-        state
-            .hidden
-            .with(|all| all.iter().take(rows_shown(all.len(), pages.get())).cloned().collect::<Vec<_>>())
-    };
+    let rows = move || state.hidden.with(|all| all[..rows_shown(all.len(), pages.get())].to_vec());
     view! {
         <section class="hidden-cards panel-section" aria-label="Hidden cards">
             <h2 class="panel-heading">"Hidden cards"</h2>

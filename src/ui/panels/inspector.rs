@@ -1,7 +1,7 @@
 //! The inspector: everything about the selected card or string, and the fan's edits to it.
 
-use crate::model::board::{Confidence, FanCard, FanString, MAX_LABEL, MAX_TEXT, MAX_TITLE};
-use crate::model::paging::{grouped, PAGE};
+use crate::model::board::{Confidence, FanCard, FanString, Theory, MAX_LABEL, MAX_TEXT, MAX_TITLE};
+use crate::model::paging::{grouped, rows_drawn, PAGE};
 use crate::model::selection::Selection;
 use crate::model::universe::{CanonLink, Entity};
 use crate::session::open_board::{BoardState, Face, StringFace};
@@ -213,20 +213,15 @@ fn TheorySelect(
     allow_none: bool,
     on_pick: impl Fn(Option<String>) + 'static,
 ) -> impl IntoView {
-    let listed = move || {
+    let listed = Memo::new(move |_| {
         let (current, active) = (current.get(), state.ui.active_theory.get());
         state.doc.theories.with(|all| {
-            all.iter()
-                .enumerate()
-                .filter(|(i, t)| {
-                    *i < PICKER_THEORIES || current.as_ref() == Some(&t.id) || active.as_ref() == Some(&t.id)
-                })
-                .map(|(_, t)| t.clone())
-                .collect::<Vec<_>>()
+            let named = |t: &Theory| current.as_ref() == Some(&t.id) || active.as_ref() == Some(&t.id);
+            rows_drawn(all, PICKER_THEORIES, named).cloned().collect::<Vec<_>>()
         })
-    };
+    });
     let unlisted = move || {
-        let unlisted = state.doc.theories.with(Vec::len).saturating_sub(listed().len());
+        let unlisted = state.doc.theories.with(Vec::len).saturating_sub(listed.with(Vec::len));
         (unlisted > 0)
             .then(|| format!("{} more: make one active under Theories to pick it here", grouped(unlisted)))
     };
@@ -236,7 +231,7 @@ fn TheorySelect(
             on_pick((!value.is_empty()).then_some(value));
         }>
             {allow_none.then(|| view! { <option value="" selected=move || current.get().is_none()>"No theory"</option> })}
-            <For each=listed key=|t| (t.id.clone(), t.name.clone()) let:theory>
+            <For each=move || listed.get() key=|t| (t.id.clone(), t.name.clone()) let:theory>
                 {
                     let id = theory.id.clone();
                     view! {

@@ -3,7 +3,7 @@
 
 use crate::model::board::{Theory, MAX_THEORY_NAME};
 use crate::model::horizon::entity_known;
-use crate::model::paging::rows_shown;
+use crate::model::paging::{rows_drawn, rows_shown};
 use crate::model::theory_counts::{theory_counts, TheoryCounts};
 use crate::session::open_board::BoardState;
 use crate::ui::chrome::show_more::ShowMore;
@@ -19,12 +19,10 @@ pub fn Theories(state: BoardState) -> impl IntoView {
     let rows = move || {
         let active = state.ui.active_theory.get();
         state.doc.theories.with(|all| {
-            let mut ids: Vec<String> =
-                all.iter().take(rows_shown(all.len(), pages.get())).map(|t| t.id.clone()).collect();
-            if let Some(active) = active.filter(|a| !ids.contains(a) && all.iter().any(|t| &t.id == a)) {
-                ids.push(active);
-            }
-            ids
+            let shown = rows_shown(all.len(), pages.get());
+            rows_drawn(all, shown, |t| active.as_ref() == Some(&t.id))
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
         })
     };
     // Every theory's counts in one pass over the board, again only when the board changes.
