@@ -4,13 +4,30 @@ mod support;
 
 use caseboard::model::board::Board;
 use caseboard::model::horizon::Horizon;
-use caseboard::model::paging::{grouped, more_button, rows_drawn, rows_shown, shown_of, PAGE};
+use caseboard::model::paging::{
+    chips_drawn, grouped, more_button, rows_drawn, rows_shown, shown_of, CHIPS, PAGE,
+};
 use caseboard::model::theory_counts::{theory_counts, TheoryCounts};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use support::{fan_string, note, theory};
 
 proptest! {
+    /// The timeline draws every chip of a short season; of a long show, a row of `CHIPS` chips
+    /// within the show that always holds the one the fan is on.
+    #[test]
+    fn the_chips_drawn_hold_the_fans_episode(episodes in 0u32..1_200, pick in 0u32..1_200) {
+        let anchor = if episodes == 0 { 0 } else { 1 + pick % episodes };
+        let drawn = chips_drawn(episodes, anchor);
+        if episodes <= CHIPS {
+            prop_assert_eq!(drawn, 1..=episodes);
+        } else {
+            prop_assert_eq!(drawn.clone().count() as u32, CHIPS);
+            prop_assert!(*drawn.start() >= 1 && *drawn.end() <= episodes);
+            prop_assert!(drawn.contains(&anchor));
+        }
+    }
+
     /// Every page shows more rows than the last until all are shown, and never more than there are;
     /// the button is offered exactly while rows remain, and never promises more than are left.
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod canvas;
 pub mod caption;
+pub mod css_string;
 pub mod envelope;
 pub mod history;
 pub mod library;

@@ -44,3 +44,17 @@ pub fn grouped(n: usize) -> String {
     }
     out
 }
+
+/// The most episode chips the timeline draws at once: a season's worth. A long-running show's
+/// thousand episodes would not fit a screen's width, and each chip costs the board's opening.
+pub const CHIPS: u32 = 16;
+
+/// The episodes whose chips the timeline draws: all of a short season, else `CHIPS` in a row
+/// around `anchor` (the chip the fan is on), kept within 1..=`episodes`.
+pub fn chips_drawn(episodes: u32, anchor: u32) -> std::ops::RangeInclusive<u32> {
+    if episodes <= CHIPS {
+        return 1..=episodes;
+    }
+    let first = anchor.saturating_sub(CHIPS / 2).clamp(1, episodes - CHIPS + 1);
+    first..=first + CHIPS - 1
+}

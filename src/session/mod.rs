@@ -20,6 +20,8 @@ pub mod library;
 #[cfg(target_arch = "wasm32")]
 pub mod links;
 #[cfg(target_arch = "wasm32")]
+pub mod membership;
+#[cfg(target_arch = "wasm32")]
 pub mod notices;
 #[cfg(target_arch = "wasm32")]
 pub mod open_board;

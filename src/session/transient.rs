@@ -4,6 +4,7 @@
 use crate::model::command::Clip;
 use crate::model::geometry::{Point, Rect};
 use crate::model::selection::Selection;
+use crate::session::membership::Membership;
 use leptos::prelude::*;
 
 /// A string being tied: from a card's pin to the pointer, or (keyboard) to a chosen card.
@@ -28,9 +29,16 @@ pub enum Dialog {
 #[derive(Clone, Copy)]
 pub struct Transient {
     pub selection: RwSignal<Selection>,
+    /// The selection, asked card by card and string by string: what each card and string view
+    /// reads, so that a change wakes only the views it changes.
+    pub selected_cards: Membership,
+    pub selected_strings: Membership,
     /// The fan card whose text is being edited in place.
     pub editing: RwSignal<Option<String>>,
     pub connecting: RwSignal<Option<Connecting>>,
+    /// The card a string is being tied from, asked card by card (the pointer's moves while tying
+    /// wake no card).
+    pub tying_from: Membership,
     /// "Select" mode: dragging on cork draws a selection rectangle instead of panning (for touch).
     pub select_mode: RwSignal<bool>,
     /// Set when a new string's label should be typed at once (the inspector focuses it).
@@ -55,10 +63,17 @@ pub struct Transient {
 
 impl Transient {
     pub fn new() -> Transient {
+        let selection = RwSignal::new(Selection::default());
+        let connecting = RwSignal::new(None::<Connecting>);
         Transient {
-            selection: RwSignal::new(Selection::default()),
+            selection,
+            selected_cards: Membership::following(move || selection.with(|s| s.cards.clone())),
+            selected_strings: Membership::following(move || selection.with(|s| s.strings.clone())),
             editing: RwSignal::new(None),
-            connecting: RwSignal::new(None),
+            connecting,
+            tying_from: Membership::following(move || {
+                connecting.with(|c| c.iter().map(|c| c.from.clone()).collect())
+            }),
             select_mode: RwSignal::new(false),
             focus_label: RwSignal::new(false),
             dialog: RwSignal::new(None),

@@ -4,6 +4,7 @@
 //! "Watched up to" does.
 
 use crate::model::horizon::Horizon;
+use crate::model::paging::chips_drawn;
 use crate::session::open_board::BoardState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,6 +42,8 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
             tab_stop.set(n);
         }
     });
+    // A long show's row holds the chips around the one the fan is on.
+    let drawn = Memo::new(move |_| chips_drawn(episodes, tab_stop.get()));
     view! {
         <nav class="bar timeline" aria-label="Episode timeline">
             <label class="horizon">
@@ -62,7 +65,7 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                 "◀"
             </button>
             <ol class="episode-chips">
-                {(1..=episodes).map(|n| view! {
+                {move || drawn.get().map(|n| view! {
                     <li>
                         <button class="episode-chip" aria-label=format!("Replay to episode {n}") data-episode=n
                             aria-pressed=move || if state.view.replay.get() == Some(n) { "true" } else { "false" }
@@ -78,7 +81,10 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                                 ev.prevent_default();
                                 ev.stop_propagation();
                                 if (1..=last()).contains(&to) {
-                                    focus_chip(&ev, to);
+                                    // Its chip may be drawn only once the row follows the tab stop.
+                                    tab_stop.set(to);
+                                    let row = row_of(&ev);
+                                    request_animation_frame(move || focus_chip(row, to));
                                 }
                             }
                             disabled=move || { n > last() }
@@ -101,12 +107,16 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
     }
 }
 
-/// Moves focus to episode `n`'s chip, in the row of the chip the key was pressed on.
-fn focus_chip(ev: &leptos::ev::KeyboardEvent, n: u32) {
-    let chip = ev
-        .current_target()
+/// The row of chips the key was pressed in.
+fn row_of(ev: &leptos::ev::KeyboardEvent) -> Option<web_sys::Element> {
+    ev.current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest("ol").ok().flatten())
+}
+
+/// Moves focus to episode `n`'s chip in `row`.
+fn focus_chip(row: Option<web_sys::Element>, n: u32) {
+    let chip = row
         .and_then(|row| row.query_selector(&format!("[data-episode=\"{n}\"]")).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(chip) = chip {

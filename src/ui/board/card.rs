@@ -53,10 +53,8 @@ pub fn Card(card: CardView, state: BoardState, words: Memo<Words>) -> impl IntoV
     let is_fan = matches!(face, Face::Fan(_));
     let id_store = StoredValue::new(id.clone());
 
-    let selected = move || id_store.with_value(|id| state.ui.selection.with(|s| s.cards.contains(id)));
-    let is_connect_source = move || {
-        id_store.with_value(|id| state.ui.connecting.with(|c| c.as_ref().is_some_and(|c| &c.from == id)))
-    };
+    let selected = move || id_store.with_value(|id| state.ui.selected_cards.holds(id));
+    let is_connect_source = move || id_store.with_value(|id| state.ui.tying_from.holds(id));
 
     let on_pointerdown = move |ev: PointerEvent| {
         // The pin ties a string; a finger's press there still reaches the board, for a pinch.

@@ -6,6 +6,7 @@ use crate::model::layout::pin_drawn;
 use crate::model::selection::cards_touching;
 use crate::model::universe::Kind;
 use crate::session::open_board::BoardState;
+use crate::ui::board::asked_labels::AskedLabels;
 use crate::ui::board::card::Card;
 use crate::ui::board::culling::drawn_views;
 use crate::ui::board::gestures::{is_on_card, Contact, Gesture, Marquee, CLICK_SLOP};
@@ -32,9 +33,6 @@ const WHEEL_QUIET: Duration = Duration::from_millis(200);
 /// A click on the overview zooms in this much around it.
 const OVERVIEW_CLICK_ZOOM: f64 = 3.0;
 
-/// A double-click is two clicks within this many milliseconds (the usual system default).
-const DOUBLE_CLICK_MS: f64 = 500.0;
-
 #[component]
 pub fn Board(state: BoardState) -> impl IntoView {
     let board_ref = NodeRef::<Div>::new();
@@ -48,9 +46,12 @@ pub fn Board(state: BoardState) -> impl IntoView {
     let words = words(state, drawn);
     // Its own memo, so the outlines are redrawn only when the board switches to them.
     let overview = Memo::new(move |_| drawn.with(|d| d.overview));
-    // When a click last zoomed in from the overview: the double-click it may be part of does not
-    // also add a note where the cards now show.
-    let left_overview_at = StoredValue::new(f64::NEG_INFINITY);
+    // Whether the press just released zoomed in from the overview, and whether the first click of
+    // the latest click sequence did: the double-click it is part of does not also add a note where
+    // the cards now show. The browser's click count (`detail`) says which click is a first one,
+    // whatever time the zoom's redraw takes between the two.
+    let press_zoomed_in = StoredValue::new(false);
+    let first_click_zoomed_in = StoredValue::new(false);
 
     let local = move |ev: &PointerEvent| -> Point {
         let origin = board_ref.get_untracked().map(|el| el.get_bounding_client_rect());
@@ -64,6 +65,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         }
         let on_card = is_on_card(&ev);
         let at = local(&ev);
+        press_zoomed_in.set_value(false);
         if !on_card {
             capture(&ev);
             press.set_value(Some((ev.pointer_id(), at)));
@@ -145,7 +147,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
         if clicked && ev.type_() == "pointerup" {
             if overview.get_untracked() {
                 state.set_viewport(state.view.viewport.get_untracked().zoomed_at(at, OVERVIEW_CLICK_ZOOM));
-                left_overview_at.set_value(js_sys::Date::now());
+                press_zoomed_in.set_value(true);
             }
             state.cancel_connecting();
             if !ev.shift_key() {
@@ -153,14 +155,19 @@ pub fn Board(state: BoardState) -> impl IntoView {
             }
         }
     };
+    let on_click = move |ev: MouseEvent| {
+        if ev.detail() <= 1 {
+            first_click_zoomed_in.set_value(press_zoomed_in.get_value());
+        }
+        press_zoomed_in.set_value(false);
+    };
     let on_dblclick = move |ev: MouseEvent| {
         let on_string = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.closest(".string").ok().flatten().is_some());
         // Over the overview, each click zooms in instead.
-        let zoomed_in_by_click = js_sys::Date::now() - left_overview_at.get_value() < DOUBLE_CLICK_MS;
-        if on_string || overview.get_untracked() || zoomed_in_by_click {
+        if on_string || overview.get_untracked() || first_click_zoomed_in.get_value() {
             return;
         }
         state.add_note(state.world_at(Point::new(ev.client_x() as f64, ev.client_y() as f64)));
@@ -226,6 +233,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
+            on:click=on_click
             on:dblclick=on_dblclick
             on:wheel=on_wheel
             on:scroll=move |_| {
@@ -236,6 +244,7 @@ pub fn Board(state: BoardState) -> impl IntoView {
                 }
             }
         >
+            <AskedLabels state/>
             <div class="world" style:transform=world_transform
                 style:--zoom=move || format!("{:.4}", state.view.viewport.with(|v| v.zoom))>
                 {move || overview.get().then(|| view! { <Overview state drawn/> })}

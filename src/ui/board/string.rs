@@ -42,21 +42,14 @@ fn strand(string: StringView, state: BoardState, words: Memo<Words>) -> Option<A
         move || drawn_part.with(|p| format!("{:.1}", p.as_ref().map_or(0.0, |(_, skipped)| *skipped)));
     let (from_id, to_id) = (StoredValue::new(from.clone()), StoredValue::new(to.clone()));
     let id_store = StoredValue::new(id.clone());
-    let selected = move || id_store.with_value(|id| state.ui.selection.with(|s| s.strings.contains(id)));
+    let selected = move || id_store.with_value(|id| state.ui.selected_strings.holds(id));
     // Where the label sits, clear of cards and titles; without a clear spot it waits, at the
-    // middle, until asked for.
+    // middle, until asked for (`asked_labels`).
     let spot = Memo::new(move |_| id_store.with_value(|id| words.with(|w| w.spots.get(id).copied())));
     let label_at = Memo::new(move |_| {
         let curve = curve.get();
         spot.get().map_or_else(|| curve.midpoint(), |s| curve.at(s.t))
     });
-    // Asked for: the string or one of its cards is selected or has focus.
-    let asked = move || {
-        let ends = |id: &String| from_id.with_value(|f| to_id.with_value(|t| id == f || id == t));
-        selected()
-            || state.ui.selection.with(|s| s.cards.iter().any(ends))
-            || state.ui.focused_card.with(|f| f.as_ref().is_some_and(ends))
-    };
     let placed = move || spot.with(Option::is_some);
 
     match face {
@@ -70,7 +63,6 @@ fn strand(string: StringView, state: BoardState, words: Memo<Words>) -> Option<A
                     <g
                         class="string canon"
                         class:selected=selected
-                        class:asked=asked
                         class:unplaced=move || !placed()
                         class:dimmed=dimmed(state, &from, &to)
                         class:introduced=move || link_episode.is_some() && state.view.replay.get() == link_episode
@@ -122,7 +114,6 @@ fn strand(string: StringView, state: BoardState, words: Memo<Words>) -> Option<A
                     <g
                         class=move || format!("string theory confidence-{}", confidence().label())
                         class:selected=selected
-                        class:asked=asked
                         class:unplaced=move || !placed()
                         class:dimmed=dimmed(state, &from, &to)
                         data-link-id=id

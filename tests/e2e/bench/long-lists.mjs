@@ -77,7 +77,8 @@ async function universe(browser, text) {
   await page.getByRole("status").filter({ hasText: "imported as a new board" }).waitFor({ timeout: 300_000 });
   const imported = Date.now() - started;
   await page.reload();
-  await page.waitForFunction(() => document.querySelector("[data-card-id] .card-body"), null, { timeout: 300_000, polling: "raf" });
+  // So many cards open as outlines (the overview), with none drawn in full.
+  await page.waitForFunction(() => document.querySelector("[data-card-id] .card-body, svg.overview"), null, { timeout: 300_000, polling: "raf" });
   const reopened = await page.evaluate(() => performance.now());
   await context.close();
   return { imported, reopened };
