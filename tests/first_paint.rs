@@ -141,11 +141,22 @@ fn the_first_paint_escapes_the_universes_words() {
 }
 
 #[test]
-fn without_javascript_the_page_says_what_the_picture_is() {
+fn the_page_says_what_is_opening_and_without_javascript_what_the_picture_is() {
     let page = html(ballard());
     assert!(page.contains(
         "<noscript><p class=\"first-paint-noscript\">This is the Ballard board before the first episode."
     ));
-    // The line the page's script fills in is there, and empty until it does.
-    assert!(page.contains("<p class=\"first-paint-status\" role=\"status\"></p>"));
+    // One line for each case the page's script tells apart; the style shows the one it found.
+    let status = page.split("<p class=\"first-paint-status\" role=\"status\">").nth(1).unwrap();
+    let status = status.split("</p>").next().unwrap();
+    let script =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/first-paint.js")).unwrap();
+    for (opening, words) in [
+        ("board", "Opening the board…"),
+        ("shared", "Opening a shared board…"),
+        ("own", "Opening your board…"),
+    ] {
+        assert!(status.contains(&format!("<span data-opening=\"{opening}\">{words}</span>")), "{status}");
+        assert!(script.contains(&format!("\"{opening}\"")), "the script names \"{opening}\"");
+    }
 }

@@ -19,6 +19,12 @@ use std::fmt::Write;
 /// The first paint's root element: the app takes it away once its own board is drawn.
 pub const ROOT_ID: &str = "first-paint";
 
+/// What may be opening, as `static/first-paint.js` tells it by the page's address and storage,
+/// and what the first paint says meanwhile. Only the default board is drawn: a shared board or a
+/// fan's own is not known before the app reads it, and another board must never pass for theirs.
+const OPENING: [(&str, &str); 3] =
+    [("board", "Opening the board…"), ("shared", "Opening a shared board…"), ("own", "Opening your board…")];
+
 /// The default board of `universe` in `arrangement`, as known before the first episode.
 pub fn premise_scene(universe: &Universe, arrangement: Arrangement) -> Scene {
     let board = Board { arrangement, ..Board::new(&universe.id, universe.version) };
@@ -31,8 +37,7 @@ pub fn cards_bounds(scene: &Scene) -> Option<Rect> {
 }
 
 /// The first paint as HTML for the page's body: the premise board in both arrangements, the
-/// line that says what is opening (filled in by the page's script), and what a browser without
-/// JavaScript says instead.
+/// line that says what is opening, and what a browser without JavaScript says instead.
 pub fn html(universe: &Universe) -> String {
     let mut out = String::with_capacity(32 * 1024);
     let _ = writeln!(out, r#"<div id="{ROOT_ID}" class="first-paint">"#);
@@ -46,7 +51,12 @@ pub fn html(universe: &Universe) -> String {
     for (arrangement, name) in [(Arrangement::Wide, "wide"), (Arrangement::Tall, "tall")] {
         picture(&mut out, universe, &premise_scene(universe, arrangement), name);
     }
-    out.push_str("<p class=\"first-paint-status\" role=\"status\"></p>\n");
+    // One line for each board the page's script may find opening: the style shows its own.
+    out.push_str("<p class=\"first-paint-status\" role=\"status\">");
+    for (opening, words) in OPENING {
+        let _ = write!(out, "<span data-opening=\"{opening}\">{words}</span>");
+    }
+    out.push_str("</p>\n");
     let _ = writeln!(
         out,
         "<noscript><p class=\"first-paint-noscript\">This is the {} board before the first episode. \
