@@ -4,6 +4,7 @@ pub mod canvas;
 pub mod caption;
 pub mod css_string;
 pub mod envelope;
+pub mod first_paint;
 pub mod history;
 pub mod library;
 pub mod link;

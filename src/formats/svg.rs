@@ -20,7 +20,8 @@ const PIN_RED: &str = "#d62a22";
 const AIRMAIL_BLUE: &str = "#1f4fa0";
 const FAN_BLUE: &str = "#1f6feb";
 const TAG_PAPER: &str = "#fff6dc";
-const SANS: &str = "'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
+/// The type of every word in the picture but the typewritten ones.
+pub const SANS: &str = "'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 const TYPEWRITER: &str = "'Courier New', 'Liberation Mono', 'DejaVu Sans Mono', monospace";
 
 /// Font sizes, and the share of the size an average character is wide (an estimate).
@@ -68,23 +69,34 @@ pub fn render(scene: &Scene, area: Rect, caption: Option<&Caption>) -> Picture {
             area.height.max(1.0)
         );
     }
-    let strings: Vec<&SceneString> =
-        scene.strings.iter().filter(|s| curve_box(s).overlaps(&area, 0.0)).collect();
     if let Some(caption) = caption {
-        draw_caption(&mut out, caption, &strings, Rect { width, ..area });
+        draw_caption(&mut out, caption, &strings_in(scene, area), Rect { width, ..area });
     }
+    draw_board(&mut out, scene, area);
+    out.push_str("</svg>\n");
+    Picture { svg: out, size: Size { width, height } }
+}
+
+/// The board itself, without cork or band: the cards and strings inside `area` (world units),
+/// then the strings' labels on top, as SVG elements that use [`DEFS`]. The page's first paint
+/// (`formats::first_paint`) draws the board with it too, so both are the same drawing.
+pub fn draw_board(out: &mut String, scene: &Scene, area: Rect) {
+    let strings = strings_in(scene, area);
     for card in scene.cards.iter().filter(|c| c.rect.overlaps(&area, 0.0)) {
-        draw_card(&mut out, card);
+        draw_card(out, card);
     }
     for string in &strings {
-        draw_string(&mut out, string);
+        draw_string(out, string);
     }
     // Tags go on top of every string, so no string crosses a label.
     for string in &strings {
-        draw_label(&mut out, string);
+        draw_label(out, string);
     }
-    out.push_str("</svg>\n");
-    Picture { svg: out, size: Size { width, height } }
+}
+
+/// The strings of the scene that pass over `area`.
+fn strings_in(scene: &Scene, area: Rect) -> Vec<&SceneString> {
+    scene.strings.iter().filter(|s| curve_box(s).overlaps(&area, 0.0)).collect()
 }
 
 /// The rectangle holding every card and string of the scene, or None for an empty one.
@@ -104,7 +116,7 @@ fn curve_box(string: &SceneString) -> Rect {
 }
 
 /// The cork's grain, the air-mail stripes of a postcard and the darker edges of the board.
-const DEFS: &str = r##"<defs>
+pub const DEFS: &str = r##"<defs>
 <pattern id="cork" width="29" height="23" patternUnits="userSpaceOnUse">
 <circle cx="8" cy="7" r="1.2" fill="#4a280e" fill-opacity="0.42"/>
 <circle cx="20" cy="14" r="1" fill="#ffe2b0" fill-opacity="0.3"/>
@@ -139,13 +151,14 @@ fn draw_card(out: &mut String, card: &SceneCard) {
         Face::Fan { text } if card.title.trim().is_empty() => text.lines().next().unwrap_or_default(),
         _ => &card.title,
     };
-    let _ = writeln!(out, "<g>\n<title>{}</title>", escape(name));
+    // The card's id and its paper's class let a reader of the picture find each card's box.
+    let _ = writeln!(out, "<g data-card=\"{}\">\n<title>{}</title>", escape(&card.id), escape(name));
     rect(out, (2.0, 4.0, width, height), r##"fill="#1e0c00" fill-opacity="0.3""##);
     if card.kind == Kind::Case && !fan {
         // The folder's tab, behind the folder.
         rect(out, (0.0, -12.0, 92.0, 16.0), r##"fill="#d2ae62""##);
     }
-    rect(out, (0.0, 0.0, width, height), &format!(r#"fill="{}""#, paper(card.kind, fan)));
+    rect(out, (0.0, 0.0, width, height), &format!(r#"class="paper" fill="{}""#, paper(card.kind, fan)));
     if fan && card.kind != Kind::Note {
         let outline = format!(
             r#"fill="none" stroke="{FAN_BLUE}" stroke-opacity="0.55" stroke-width="2" stroke-dasharray="6 4""#

@@ -23,6 +23,7 @@ use crate::ui::panels::legend::Legend;
 use crate::ui::panels::saved_data::SavedData;
 use crate::ui::panels::sheet_bar::SheetBar;
 use crate::ui::panels::theories::Theories;
+use crate::web::first_paint;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,17 +33,22 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
     let shared = matches!(opened, Opened::Shared(_));
     let state = match boards.open_board(&opened) {
         Ok(state) => state,
-        Err(reason) => return unavailable(boards, reason).into_any(),
+        Err(reason) => {
+            first_paint::remove();
+            return unavailable(boards, reason).into_any();
+        }
     };
-    if !state.doc.has_saved_view() {
-        // After the first layout, when the board's size on screen is known.
-        request_animation_frame(move || {
-            if state.doc.revision.try_get_untracked().is_some() {
-                measure::observe_parts();
-                state.fit_on_open();
-            }
-        });
-    }
+    let fit = !state.doc.has_saved_view();
+    // After the first layout, when the board's size on screen is known: the board is fitted
+    // (unless it keeps a view of its own), and the page's first paint gives way to it. Both
+    // happen before the next frame is painted, so no frame shows the board unfitted or neither.
+    request_animation_frame(move || {
+        if fit && state.doc.revision.try_get_untracked().is_some() {
+            measure::observe_parts();
+            state.fit_on_open();
+        }
+        first_paint::remove();
+    });
     let dock_shown = Memo::new(move |_| panel_open.get() || state.ui.selection.with(|s| !s.is_empty()));
     // A card the fan picks stays in sight when the panel (a phone's sheet) comes up over it or
     // rises: the board pans as little as it must, and not at all when the card is clear.

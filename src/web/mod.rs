@@ -7,6 +7,7 @@ pub mod debounce;
 pub mod device;
 pub mod download;
 pub mod files;
+pub mod first_paint;
 pub mod ids;
 pub mod image;
 pub mod lifecycle;

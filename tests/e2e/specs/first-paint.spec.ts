@@ -1,0 +1,193 @@
+import type { Browser, Page } from "@playwright/test";
+import { answeredContext, expect, makeShareLink, screenshot, test, universe } from "./helpers";
+
+// The first paint: the board before the first episode is in index.html itself, drawn where the
+// app will draw it, and gives way to the app's own board without a jump.
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const premise = (universe.entities as { id: string; premise?: boolean; first_episode?: number | null }[])
+  .filter((e) => e.premise && e.first_episode == null)
+  .map((e) => e.id)
+  .sort();
+
+/** Holds the app's code back until the returned function is called, so that the first paint
+ * can be looked at alone. */
+async function holdTheApp(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The boxes of the cards in the first paint's picture on screen, by card id. */
+function paintedBoxes(page: Page): Promise<Record<string, Box>> {
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll("#first-paint .first-paint-board")].find(
+      (picture) => getComputedStyle(picture).display !== "none",
+    );
+    const cards = shown ? [...shown.querySelectorAll("g[data-card]")] : [];
+    return Object.fromEntries(
+      cards.map((g) => {
+        const { x, y, width, height } = g.querySelector("rect.paper")!.getBoundingClientRect();
+        return [g.getAttribute("data-card")!, { x, y, width, height }];
+      }),
+    );
+  });
+}
+
+/** The boxes of the app's cards, by card id. */
+function drawnBoxes(page: Page): Promise<Record<string, Box>> {
+  return page.locator("[data-card-id]").evaluateAll((cards) =>
+    Object.fromEntries(
+      cards.map((card) => {
+        const { x, y, width, height } = card.getBoundingClientRect();
+        return [card.getAttribute("data-card-id")!, { x, y, width, height }];
+      }),
+    ),
+  );
+}
+
+/** A first visit in a browser that has never seen Caseboard: nothing in storage at all. */
+async function neverVisited(browser: Browser, viewport: { width: number; height: number }) {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.text().includes("panicked")) errors.push(m.text());
+  });
+  return { page, errors };
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the page itself shows the board's cards and says what it needs", async ({ page }) => {
+    await page.goto("/");
+    // The words drawn, a title wrapped over two lines read whole again.
+    const words = (await page.locator(".first-paint-board:visible text").allTextContents()).join(" ");
+    for (const id of premise) {
+      const { name } = universe.entities.find((e) => e.id === id)!;
+      expect(words, name).toContain(name);
+    }
+    await expect(page.locator(".first-paint-noscript")).toBeVisible();
+    // (Playwright's text locators do not look inside <noscript>: its words are read from it.)
+    expect(await page.locator("noscript").textContent()).toContain("Caseboard needs JavaScript and WebAssembly to open it.");
+    await expect(page.locator(".first-paint-board:visible g[data-card]")).toHaveCount(premise.length);
+    await screenshot(page, "first-paint-no-javascript");
+  });
+});
+
+for (const [name, viewport] of [
+  ["laptop", { width: 1366, height: 768 }],
+  ["phone", { width: 375, height: 667 }],
+  ["desktop", { width: 1280, height: 800 }],
+] as const) {
+  test(`the first paint shows the premise where the app then draws it, within 2 px (${name})`, async ({ browser }) => {
+    const { page, errors } = await neverVisited(browser, viewport);
+    // The world layer's transform in the first frame without the first paint: the fitted one
+    // already, or the fan would see the board jump.
+    await page.addInitScript(() => {
+      let seen = false;
+      const watch = () => {
+        const here = document.getElementById("first-paint") !== null;
+        seen ||= here;
+        if (seen && !here) {
+          (window as any).worldWhenFirstPaintWent = document.querySelector(".world")?.getAttribute("style");
+          return;
+        }
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const release = await holdTheApp(page);
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await expect(page.getByRole("status").filter({ hasText: "Opening the board…" })).toBeVisible();
+    await expect(page.locator("[data-card-id]")).toHaveCount(0);
+    const painted = await paintedBoxes(page);
+    expect(Object.keys(painted).sort()).toEqual(premise);
+    await screenshot(page, `first-paint-${name}`);
+
+    release();
+    await expect(page.getByRole("dialog", { name: "How far have you watched?" })).toBeVisible();
+    await expect(page.locator("#first-paint")).toHaveCount(0);
+    await expect(page.locator("[data-card-id]")).toHaveCount(premise.length);
+    const drawn = await drawnBoxes(page);
+    let furthest = 0;
+    for (const id of premise) {
+      for (const side of ["x", "y", "width", "height"] as const) {
+        const apart = Math.abs(drawn[id][side] - painted[id][side]);
+        furthest = Math.max(furthest, apart);
+        expect(apart, `${id} ${side}: app ${drawn[id][side]}, first paint ${painted[id][side]}`).toBeLessThanOrEqual(2);
+      }
+    }
+    console.log(`${name} ${viewport.width}×${viewport.height}: card boxes at most ${furthest.toFixed(2)} px apart`);
+    const world = await page.locator(".world").getAttribute("style");
+    expect(await page.evaluate(() => (window as any).worldWhenFirstPaintWent)).toBe(world);
+    await screenshot(page, `first-paint-${name}-app`);
+    expect(errors, "the app crashed").toEqual([]);
+    await page.context().close();
+  });
+}
+
+test("the first paint is a picture: no pointer, no drag, no focus, and gone once the app is up", async ({ browser }) => {
+  const { page, errors } = await neverVisited(browser, { width: 1280, height: 800 });
+  const release = await holdTheApp(page);
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const painted = await paintedBoxes(page);
+  const bosch = painted["harry-bosch"];
+  const firstPaint = page.locator("#first-paint");
+  expect(await firstPaint.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe("none");
+  expect(await firstPaint.evaluate((el) => el.querySelectorAll("a, button, input, [tabindex]").length)).toBe(0);
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.getElementById("first-paint")!.contains(document.activeElement))).toBe(false);
+  // A drag over the picture takes hold of nothing and selects no words.
+  await page.mouse.move(bosch.x + bosch.width / 2, bosch.y + bosch.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bosch.x + 200, bosch.y + 120, { steps: 5 });
+  await page.mouse.up();
+  expect(await page.evaluate(() => getSelection()?.toString() ?? "")).toBe("");
+  const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("#first-paint") ?? null, {
+    x: bosch.x + 10,
+    y: bosch.y + 10,
+  });
+  expect(under, "the pointer goes through the picture").toBeNull();
+
+  release();
+  await expect(page.locator("[data-card-id]")).toHaveCount(premise.length);
+  await expect(firstPaint).toHaveCount(0);
+  expect(errors, "the app crashed").toEqual([]);
+  await page.context().close();
+});
+
+test("a share link shows a plain cork saying a shared board is opening, never the default board", async ({ page, browser }) => {
+  const sender = await (await answeredContext(browser)).newPage();
+  await sender.goto("/");
+  const url = await makeShareLink(sender);
+
+  const release = await holdTheApp(page);
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("status").filter({ hasText: "Opening a shared board…" })).toBeVisible();
+  await expect(page.locator(".first-paint-board:visible")).toHaveCount(0);
+  await expect(page.locator("[data-card-id]")).toHaveCount(0);
+  await screenshot(page, "first-paint-shared-link");
+
+  release();
+  await expect(page.getByRole("region", { name: "Shared board" })).toBeVisible();
+  await expect(page.locator("#first-paint")).toHaveCount(0);
+});
+
+test("a fan who has been here before sees a plain cork saying their board is opening", async ({ page }) => {
+  const release = await holdTheApp(page);
+  // The test's page has the fan's answer to the first-visit question stored already.
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("status").filter({ hasText: "Opening your board…" })).toBeVisible();
+  await expect(page.locator(".first-paint-board:visible")).toHaveCount(0);
+
+  release();
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  await expect(page.locator("#first-paint")).toHaveCount(0);
+});
