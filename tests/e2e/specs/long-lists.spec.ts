@@ -79,3 +79,22 @@ test("60 boards: the list shows fifty and the open board, and the rest on asking
   await region.getByRole("button", { name: "Open board Board 55" }).click();
   await expect(region.getByRole("textbox", { name: "Board name" })).toHaveValue("Board 55");
 });
+
+test("a card with 3,000 strings is picked: each of its strings shows its label, and picking one string marks that string alone", async ({ page }) => {
+  await openStored(page, STORAGE_KEY, hubStrings(3_000, premise));
+  const shownLabels = () =>
+    page.locator('[data-link-id] [data-role="label"]').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== "none").length);
+  const before = await shownLabels();
+  // Labels with no clear spot wait until asked for: far fewer than the strings show at first.
+  expect(before).toBeLessThan(3_000);
+  await card(page, "hub").click({ timeout: 20_000 });
+  await expect(card(page, "hub")).toHaveAttribute("data-selected", "true", { timeout: 20_000 });
+  await expect.poll(shownLabels, { timeout: 20_000 }).toBe(3_000);
+  await screenshot(page, "long-lists-hub-picked");
+  // Picking one string: it alone is pressed, and the card's other labels wait again.
+  await page.locator('[data-link-id="s-7"]').focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator('[data-link-id][aria-pressed="true"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator('[data-link-id="s-7"]')).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(shownLabels, { timeout: 20_000 }).toBeLessThan(3_000);
+});
