@@ -370,7 +370,9 @@ impl BoardState {
     /// Fits a board opened without a saved view; only the fan's own moves of the view are
     /// saved, so merely looking at a board never writes it.
     pub fn fit_on_open(&self) {
-        if let Some(view) = self.fitting().map(|v| v.rounded()).filter(Viewport::is_valid) {
+        let fitted = self.fitting().map(|v| v.rounded()).filter(Viewport::is_valid);
+        // Fitted once already (before the first draw), it wakes nothing the second time.
+        if let Some(view) = fitted.filter(|v| *v != self.view.viewport.get_untracked()) {
             self.view.viewport.set(view);
         }
     }

@@ -23,13 +23,20 @@ impl Default for Layout {
     }
 }
 
-/// The page's layout as a signal, for the whole page's life.
+/// The page's layout as a signal, for the whole page's life, and whether it has been measured
+/// yet (before, it is a guess).
 #[derive(Clone, Copy)]
-pub struct Screen(RwSignal<Layout>);
+pub struct Screen(RwSignal<Layout>, StoredValue<bool>);
 
 impl Screen {
     pub fn new() -> Screen {
-        Screen(RwSignal::new(Layout::default()))
+        Screen(RwSignal::new(Layout::default()), StoredValue::new(false))
+    }
+
+    /// Whether the page has measured its layout: a board opened after that can be fitted
+    /// before it is first drawn.
+    pub fn is_measured(self) -> bool {
+        self.1.get_value()
     }
 
     /// The layout as last measured, tracked: what follows it is redone when it changes.
@@ -44,6 +51,7 @@ impl Screen {
 
     /// Takes a new measurement; only a different one wakes what follows the layout.
     pub fn measured(self, layout: Layout) {
+        self.1.set_value(true);
         if self.0.get_untracked() != layout {
             self.0.set(layout);
         }

@@ -39,9 +39,16 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         }
     };
     let fit = !state.doc.has_saved_view();
+    // A board opened once the page is laid out (an import, a switch of boards) is fitted before
+    // it is first drawn: drawing it at the view it is about to leave would cost a board of
+    // thousands of cards a second.
+    if fit && state.screen.is_measured() {
+        state.fit_on_open();
+    }
     // After the first layout, when the board's size on screen is known: the board is fitted
-    // (unless it keeps a view of its own), and the page's first paint gives way to it. Both
-    // happen before the next frame is painted, so no frame shows the board unfitted or neither.
+    // (again: the bars and panel may have moved), unless it keeps a view of its own, and the
+    // page's first paint gives way to it. Both happen before the next frame is painted, so no
+    // frame shows the board unfitted or neither.
     request_animation_frame(move || {
         if fit && state.doc.revision.try_get_untracked().is_some() {
             measure::observe_parts();

@@ -65,7 +65,8 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                 "◀"
             </button>
             <ol class="episode-chips">
-                {move || drawn.get().map(|n| view! {
+                // Keyed, so a chip that stays in the row keeps the focus as the row moves on.
+                <For each=move || drawn.get() key=|n| *n let:n>
                     <li>
                         <button class="episode-chip" aria-label=format!("Replay to episode {n}") data-episode=n
                             aria-pressed=move || if state.view.replay.get() == Some(n) { "true" } else { "false" }
@@ -81,10 +82,15 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                                 ev.prevent_default();
                                 ev.stop_propagation();
                                 if (1..=last()).contains(&to) {
-                                    // Its chip may be drawn only once the row follows the tab stop.
                                     tab_stop.set(to);
                                     let row = row_of(&ev);
-                                    request_animation_frame(move || focus_chip(row, to));
+                                    // A chip past the row's end is drawn once the row follows the
+                                    // tab stop: focused in the next frame.
+                                    if !focus_chip(row.clone(), to) {
+                                        request_animation_frame(move || {
+                                            focus_chip(row, to);
+                                        });
+                                    }
                                 }
                             }
                             disabled=move || { n > last() }
@@ -92,7 +98,7 @@ pub fn Timeline(state: BoardState) -> impl IntoView {
                             {n}
                         </button>
                     </li>
-                }).collect_view()}
+                </For>
             </ol>
             <button class="button small" aria-label="Next episode" title="The board as known after the next episode"
                 disabled=move || state.view.replay.get().map_or(last() == 0, |n| n >= last())
@@ -114,12 +120,10 @@ fn row_of(ev: &leptos::ev::KeyboardEvent) -> Option<web_sys::Element> {
         .and_then(|el| el.closest("ol").ok().flatten())
 }
 
-/// Moves focus to episode `n`'s chip in `row`.
-fn focus_chip(row: Option<web_sys::Element>, n: u32) {
+/// Moves focus to episode `n`'s chip in `row`; false when the row does not draw it.
+fn focus_chip(row: Option<web_sys::Element>, n: u32) -> bool {
     let chip = row
         .and_then(|row| row.query_selector(&format!("[data-episode=\"{n}\"]")).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(chip) = chip {
-        let _ = chip.focus();
-    }
+    chip.is_some_and(|chip| chip.focus().is_ok())
 }

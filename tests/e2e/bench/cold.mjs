@@ -48,13 +48,18 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * dismissed hint): the friend has said how far they watched, so no first-visit question covers
  * the board. The question would add the friend's own thinking time to "interactive", which no
  * benchmark can measure, and behind it the app's start-up is the same.
+ *
+ * With `firstVisit`, nothing is preset: the page's own first paint (the premise drawn into
+ * index.html) counts as the first card, and the app's question is timed instead of a drag.
  */
-function coldMarks() {
-  try {
-    localStorage.setItem("caseboard.watched-asked", "1");
-    localStorage.setItem("caseboard.hint-dismissed", "1");
-  } catch {}
-  const marks = (window.__cold = { firstCard: null, instantiated: null, started: null, moved: null });
+function coldMarks(firstVisit) {
+  if (!firstVisit) {
+    try {
+      localStorage.setItem("caseboard.watched-asked", "1");
+      localStorage.setItem("caseboard.hint-dismissed", "1");
+    } catch {}
+  }
+  const marks = (window.__cold = { firstCard: null, instantiated: null, started: null, moved: null, asked: null });
   // wasm-bindgen's init compiles and instantiates through one of these; its promise settling is
   // the moment the module is ready, before the app's main runs and renders.
   for (const name of ["instantiateStreaming", "instantiate"]) {
@@ -92,15 +97,13 @@ function coldMarks() {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   };
-  // The first frame with a card's title on screen: checked before every frame until there is one.
+  // The first frame with a card's title on screen (the app's, or the first paint's while it is
+  // the board that opens), and the first with the app's question: checked before every frame.
+  const cards = '[data-card-id] [data-role="title"], html[data-opening="board"] #first-paint [data-card]';
   const poll = () => {
-    for (const title of document.querySelectorAll('[data-card-id] [data-role="title"]')) {
-      if (onScreen(title)) {
-        marks.firstCard = performance.now();
-        return;
-      }
-    }
-    requestAnimationFrame(poll);
+    if (marks.firstCard === null && [...document.querySelectorAll(cards)].some(onScreen)) marks.firstCard = performance.now();
+    if (marks.asked === null && document.querySelector(".watched-dialog")) marks.asked = performance.now();
+    if (marks.firstCard === null || (firstVisit && marks.asked === null)) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
 }
@@ -193,7 +196,7 @@ async function mainThreadTime(cdp) {
 }
 
 /** One visit of `url` in `context` on the phone profile: the figures of the open. */
-async function visit(context, url, { offline = false } = {}) {
+async function visit(context, url, { offline = false, drag = true } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -208,7 +211,11 @@ async function visit(context, url, { offline = false } = {}) {
     await page.close();
     return { opens: false, why: e.message.split("\n")[0] };
   }
-  const interactiveMs = await firstDrag(page, cdp);
+  const interactiveMs = drag
+    ? await firstDrag(page, cdp)
+    : await page
+        .waitForFunction(() => window.__cold.asked !== null, null, { polling: "raf", timeout: VISIT_TIMEOUT_MS })
+        .then(() => null, () => null);
   const mainThread = await mainThreadTime(cdp);
   await networkQuiet(meter);
   const marks = await page.evaluate(() => {
@@ -230,6 +237,7 @@ async function visit(context, url, { offline = false } = {}) {
     wasmEncoding: meter.encodings.wasm ?? null,
     firstCardMs: marks.firstCard,
     interactiveMs,
+    askedMs: marks.asked,
     htmlMs: marks.htmlMs,
     wasmMs: marks.wasmMs,
     instantiatedMs: marks.instantiated,
@@ -279,7 +287,7 @@ function fiftyStringBoard() {
  * laptop-sized page, unthrottled (making it is not what is measured). */
 async function shareFragment(browser, base) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(coldMarks);
+  await context.addInitScript(coldMarks, false);
   const page = await context.newPage();
   await page.goto(`${base}/no-app-here`); // the origin's storage, without the app
   await page.evaluate((text) => localStorage.setItem("caseboard.board.ballard", text), JSON.stringify(fiftyStringBoard()));
@@ -293,10 +301,16 @@ async function shareFragment(browser, base) {
   return { fragment: new URL(url).hash };
 }
 
-/** The cold visit, a repeat visit and an offline one, in one fresh context. */
-async function oneCase(browser, url) {
+/** The cold visit, a repeat visit and an offline one, in one fresh context; a first visit alone
+ * (nothing stored, so the app asks how far the friend watched before any drag). */
+async function oneCase(browser, url, firstVisit) {
   const context = await browser.newContext(PHONE);
-  await context.addInitScript(coldMarks);
+  await context.addInitScript(coldMarks, firstVisit);
+  if (firstVisit) {
+    const cold = await visit(context, url, { drag: false });
+    await context.close();
+    return { cold };
+  }
   const cold = await visit(context, url);
   const repeat = await visit(context, url);
   await context.setOffline(true);
@@ -312,7 +326,7 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const FIGURES = ["bytes", "firstCardMs", "interactiveMs", "htmlMs", "wasmMs", "instantiatedMs", "startedMs"];
+const FIGURES = ["bytes", "firstCardMs", "interactiveMs", "askedMs", "htmlMs", "wasmMs", "instantiatedMs", "startedMs"];
 const MAIN_THREAD = ["script", "style", "layout"];
 function summary(visits) {
   const out = { opens: `${visits.filter((v) => v.opens).length} of ${visits.length}` };
@@ -330,6 +344,7 @@ results.shareFragmentChars = link.fragment.length - 1;
 console.error(`share link of the 50-string board: ${results.shareFragmentChars} characters of fragment`);
 
 const CASES = [
+  { name: "first visit, nothing stored", path: "/", firstVisit: true },
   { name: "default board", path: "/" },
   { name: "share link, 50 theory strings", path: `/${link.fragment}` },
 ];
@@ -338,7 +353,7 @@ for (let run = 1; run <= RUNS; run++) {
   for (const { label, base } of SERVERS) {
     for (const c of CASES) {
       console.error(`run ${run} of ${RUNS}: ${label}, ${c.name}…`);
-      ((each[label] ??= {})[c.name] ??= []).push(await oneCase(browser, base + c.path));
+      ((each[label] ??= {})[c.name] ??= []).push(await oneCase(browser, base + c.path, c.firstVisit));
     }
   }
 }
@@ -350,8 +365,7 @@ for (const { label } of SERVERS) {
     const runs = each[label][c.name];
     results.servers[label][c.name] = {
       cold: summary(runs.map((r) => r.cold)),
-      repeat: summary(runs.map((r) => r.repeat)),
-      offline: summary(runs.map((r) => r.offline)),
+      ...(c.firstVisit ? {} : { repeat: summary(runs.map((r) => r.repeat)), offline: summary(runs.map((r) => r.offline)) }),
       runs,
     };
   }
@@ -365,7 +379,7 @@ console.log("| served | case | visit | on the wire | first card painted | board 
 console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const { label } of SERVERS) {
   for (const c of CASES) {
-    for (const kind of ["cold", "repeat", "offline"]) {
+    for (const kind of c.firstVisit ? ["cold"] : ["cold", "repeat", "offline"]) {
       const s = results.servers[label][c.name][kind];
       const neverOpened = s.opens.startsWith("0 of");
       if (kind === "offline" && neverOpened) {
@@ -374,12 +388,12 @@ for (const { label } of SERVERS) {
       }
       const received = s.htmlMs && s.wasmMs ? `${sec(s.htmlMs.median)} / ${sec(s.wasmMs.median)}` : "—";
       console.log(
-        `| ${label} | ${c.name} | ${kind === "offline" ? "offline after one visit" : kind} | ${spread(s.bytes, kb)} | ${spread(s.firstCardMs, sec)} | ${spread(s.interactiveMs, sec)} | ${received} | ${sec(s.instantiatedMs?.median)} | ${sec(s.startedMs?.median)} |`,
+        `| ${label} | ${c.name} | ${kind === "offline" ? "offline after one visit" : kind} | ${spread(s.bytes, kb)} | ${spread(s.firstCardMs, sec)} | ${c.firstVisit ? `question at ${spread(s.askedMs, sec)}` : spread(s.interactiveMs, sec)} | ${received} | ${sec(s.instantiatedMs?.median)} | ${sec(s.startedMs?.median)} |`,
       );
     }
   }
 }
-console.log("\n(on the wire: CDP encodedDataLength of every request, headers included; first card painted: the first frame with a card title on screen;");
+console.log("\n(on the wire: CDP encodedDataLength of every request, headers included; first card painted: the first frame with a card title on screen, on a first visit the page's own picture;");
 console.log(" board interactive: when a finger drag first moved a card; wasm ready: compiled and instantiated; app started: init and the first render returned)");
 console.log("\nmain thread from navigation to the end of the first drag, cold (CDP Performance metrics, medians, throttled ms):");
 for (const { label } of SERVERS) {
@@ -388,7 +402,7 @@ for (const { label } of SERVERS) {
     console.log(`  ${label}, ${c.name}: ${MAIN_THREAD.map((k) => `${k} ${m[k] ? Math.round(m[k].median) : "—"}`).join(", ")} ms`);
   }
 }
-const why = Object.values(each).flatMap((cases) => Object.values(cases).flat()).map((r) => r.offline.why).find(Boolean);
+const why = Object.values(each).flatMap((cases) => Object.values(cases).flat()).map((r) => r.offline?.why).find(Boolean);
 if (why) console.log(`offline: ${why}`);
 fs.writeFileSync(path.join(here, "cold-results.json"), JSON.stringify(results, null, 2));
 console.log(`\nfigures written to ${path.join(here, "cold-results.json")}`);

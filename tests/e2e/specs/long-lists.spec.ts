@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { hubStrings, manyTheories } from "../long-lists.mjs";
-import { BLANK, card, expect, openPanel, screenshot, STORAGE_KEY, test, universe } from "./helpers";
+import { bigUniverse, hubStrings, manyTheories } from "../long-lists.mjs";
+import { BLANK, card, expect, openBoard, openPanel, screenshot, STORAGE_KEY, test, universe } from "./helpers";
 
 // Long lists show a page at a time, with "Show more": a board of 50,000 theories opens and its
 // panel opens at once; a card with many strings lists the first of them; a long board list keeps
@@ -97,4 +97,21 @@ test("a card with 3,000 strings is picked: each of its strings shows its label, 
   await expect(page.locator('[data-link-id][aria-pressed="true"]')).toHaveCount(1, { timeout: 20_000 });
   await expect(page.locator('[data-link-id="s-7"]')).toHaveAttribute("aria-pressed", "true");
   await expect.poll(shownLabels, { timeout: 20_000 }).toBeLessThan(3_000);
+});
+
+test("a show of 100 episodes draws 16 episode chips around the fan's, and the arrows walk on past the row's end", async ({ page }) => {
+  await openBoard(page);
+  await openPanel(page);
+  const show = JSON.stringify(bigUniverse(1_000));
+  await page.locator('input[type="file"]:not([accept*=".canvas"])').setInputFiles({ name: "long-show.json", mimeType: "application/json", buffer: Buffer.from(show) });
+  await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible({ timeout: 20_000 });
+  const chips = page.locator(".episode-chip");
+  await expect(chips).toHaveCount(16);
+  await page.getByRole("button", { name: "Replay to episode 1", exact: true }).focus();
+  for (let i = 0; i < 16; i++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("button", { name: "Replay to episode 17", exact: true })).toBeFocused();
+  await expect(chips).toHaveCount(16);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The board as known after episode 17")).toBeVisible();
+  await screenshot(page, "long-lists-hundred-episodes");
 });
