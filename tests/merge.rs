@@ -43,6 +43,20 @@ fn when_both_change_one_card_theirs_wins_and_it_is_reported() {
     assert_eq!(conflicts, vec![Key::Position("harry-bosch".into())]);
 }
 
+/// A tab saved a move; the other tab read that save and moved the card on. Merged against the
+/// first tab's own save (what `Persistence::base_for` gives for a later revision), the move on
+/// top wins without a conflict. (Merged against the board both loaded, a move back to the loaded
+/// place looked like no change, and the first tab kept its own: `tabs.spec.ts` shows that.)
+#[test]
+fn a_change_made_on_top_of_our_save_wins_when_our_save_is_the_base() {
+    let loaded = Board::new("ballard", 1);
+    let ours = moved(&loaded, "harry-bosch", -50.0);
+    let theirs = moved(&ours, "harry-bosch", 50.0);
+    let (result, conflicts) = merged(&ours, &ours, &theirs);
+    assert_eq!(result.positions["harry-bosch"], Point::new(50.0, 0.0));
+    assert!(conflicts.is_empty());
+}
+
 #[test]
 fn a_record_the_other_tab_deleted_goes_and_one_it_added_comes() {
     let mut base = Board::new("ballard", 1);

@@ -26,7 +26,10 @@ pub struct Persistence {
     /// both tabs agreed on. This tab's own saves do not move it, because another tab may have
     /// written over them without having seen them.
     base: StoredValue<Board>,
-    /// The revision of `base`.
+    /// The board this tab last saved, and its revision: the base instead, for a save of another
+    /// tab's with a later revision, which that tab made on top of this one's.
+    own: StoredValue<Option<(u64, Board)>>,
+    /// The revision storage holds, as this tab knows it.
     revision: StoredValue<u64>,
     /// Counts this tab's saves, for views of what storage holds.
     pub saves: RwSignal<u64>,
@@ -98,6 +101,7 @@ impl Persistence {
         let persistence = Persistence {
             doc,
             base: StoredValue::new(stored.board),
+            own: StoredValue::new(None),
             revision: StoredValue::new(stored.revision),
             last_text: StoredValue::new(stored.text),
             seen: StoredValue::new(doc.changes.get_untracked()),
@@ -146,8 +150,16 @@ impl Persistence {
         self.merge_in.set_value(Some(merge_in));
     }
 
-    pub fn base(self) -> Board {
-        self.base.get_value()
+    /// What this tab and another agreed on, for merging the other's save of `revision`: this
+    /// tab's own last save if the other saved after it (so had read it), else what both last took
+    /// from storage. Without the first, a change made on top of this tab's save looked like an
+    /// old value, and each tab kept its own.
+    pub fn base_for(self, revision: u64) -> Board {
+        self.own
+            .with_value(|own| {
+                own.as_ref().filter(|(saved, _)| revision > *saved).map(|(_, board)| board.clone())
+            })
+            .unwrap_or_else(|| self.base.get_value())
     }
 
     pub fn revision(self) -> u64 {
@@ -271,16 +283,17 @@ impl Persistence {
             return;
         }
         let revision = self.revision() + 1;
-        let (text, written) = timing::measure("caseboard-save", || {
-            let text = self.doc.with_board(|b| envelope::encode(b, revision));
+        let (text, board, written) = timing::measure("caseboard-save", || {
+            let (text, board) = self.doc.with_board(|b| (envelope::encode(b, revision), b.clone()));
             let written = storage::write(&key, &text);
-            (text, written)
+            (text, board, written)
         });
         if self.failed.get_untracked() != written.is_err() {
             self.failed.set(written.is_err());
         }
         match written {
             Ok(()) => {
+                self.own.set_value(Some((revision, board)));
                 self.wrote(revision, text);
                 self.saves.update(|n| *n += 1);
                 self.notices.dismiss_topic("save-failed");

@@ -17,11 +17,13 @@ impl BoardState {
     /// Takes in a board another tab saved: its changes join this tab's (its version wins where
     /// both changed the same thing, with a notice). Not an undoable step of this tab's.
     pub fn merge_stored(&self, text: &str) {
-        let revision = envelope::revision_of(text).max(self.persistence.revision());
+        let their_revision = envelope::revision_of(text);
+        let revision = their_revision.max(self.persistence.revision());
         let Ok(theirs) = self.doc.universe.with_value(|u| envelope::decode_for(text, u)) else {
             return;
         };
-        let merged = self.doc.with_board(|ours| merge(&self.persistence.base(), ours, &theirs));
+        let base = self.persistence.base_for(their_revision);
+        let merged = self.doc.with_board(|ours| merge(&base, ours, &theirs));
         let changed = self.doc.take_in(&merged.command);
         self.show(changed);
         if self.doc.drop_history_unless_it_fits() {
