@@ -1,11 +1,17 @@
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import { card, expect, openBoard, openPanel, STORAGE_KEY, test, waitForSave, worldPosition } from "./helpers";
 
-test("two tabs on one board: a move shows up in the other, and changes to different cards are both kept", async ({ page, context }) => {
+/** The board open in `page` and in a second tab of the same browser, which is returned. */
+async function twoTabs(page: Page, context: BrowserContext): Promise<Page> {
   await openBoard(page);
   const other = await context.newPage();
   await openBoard(other);
+  return other;
+}
+
+test("two tabs on one board: a move shows up in the other, and changes to different cards are both kept", async ({ page, context }) => {
+  const other = await twoTabs(page, context);
 
   const start = await worldPosition(page, "harry-bosch");
   await card(page, "harry-bosch").focus();
@@ -29,9 +35,7 @@ test("two tabs on one board: a move shows up in the other, and changes to differ
 });
 
 test("when two tabs change the same card at once, both end with the same place for it, and a tab whose change gave way says so", async ({ page, context }) => {
-  await openBoard(page);
-  const other = await context.newPage();
-  await openBoard(other);
+  const other = await twoTabs(page, context);
   const start = await worldPosition(page, "eli-carter");
   await card(page, "eli-carter").focus();
   await page.keyboard.press("Shift+ArrowLeft");
@@ -53,9 +57,7 @@ test("when two tabs change the same card at once, both end with the same place f
 });
 
 test("a change made on top of another tab's change wins in both tabs", async ({ page, context }) => {
-  await openBoard(page);
-  const other = await context.newPage();
-  await openBoard(other);
+  const other = await twoTabs(page, context);
   const start = await worldPosition(page, "eli-carter");
   await card(page, "eli-carter").focus();
   await page.keyboard.press("Shift+ArrowLeft");
@@ -200,9 +202,7 @@ test("a board deleted in one tab is never saved back by the other, which says so
 });
 
 test("when another tab changes what this tab's last step changed, that step can no longer be undone here, and the tab says so", async ({ page, context }) => {
-  await openBoard(page);
-  const other = await context.newPage();
-  await openBoard(other);
+  const other = await twoTabs(page, context);
   const start = await worldPosition(page, "grace-billets");
   await card(page, "grace-billets").focus();
   await page.keyboard.press("Shift+ArrowDown");
