@@ -67,9 +67,10 @@ pub fn html(universe: &Universe) -> String {
     out
 }
 
-/// One arrangement's picture, which uses the page's one copy of the patterns. Its view box is the cards' rectangle, so that the style can fit it
-/// as the app fits the board ("meet": as large as fits, centred); strings and shadows beyond it
-/// stay drawn, as the page lets the picture overflow its box.
+/// One arrangement's picture, which uses the page's one copy of the patterns. Its view box is
+/// the cards' rectangle, so that the style can fit it as the app fits the board ("meet": as
+/// large as fits, centred); strings and shadows beyond it stay drawn, as the page lets the
+/// picture overflow its box.
 fn picture(out: &mut String, universe: &Universe, scene: &Scene, arrangement: &str) {
     let Some(cards) = cards_bounds(scene) else { return };
     let _ = writeln!(

@@ -38,9 +38,12 @@ impl Membership {
 
     /// Whether the set holds `key`; a reactive read that wakes only when that answer changes.
     pub fn holds(&self, key: &str) -> bool {
-        let trigger = self
-            .watchers
-            .try_update_value(|w| w.entry(key.to_string()).or_insert_with(ArcTrigger::new).clone());
+        // Asked again on every wake-up: the key is copied only the first time.
+        let known = self.watchers.try_with_value(|w| w.get(key).cloned()).flatten();
+        let trigger = known.or_else(|| {
+            self.watchers
+                .try_update_value(|w| w.entry(key.to_string()).or_insert_with(ArcTrigger::new).clone())
+        });
         if let Some(trigger) = trigger {
             trigger.track();
         }
