@@ -10,5 +10,6 @@ pub mod library;
 pub mod link;
 pub mod plain;
 pub mod png_size;
+pub mod snapshot;
 pub mod svg;
 pub mod svg_text;

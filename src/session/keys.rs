@@ -20,6 +20,9 @@ pub const UNIVERSE_PREFIX: &str = "caseboard.universe.";
 pub const HINT_DISMISSED: &str = "caseboard.hint-dismissed";
 /// Set once the fan said how far they have watched, on their first visit.
 pub const WATCHED_ASKED: &str = "caseboard.watched-asked";
+/// A picture of the board as the fan left it, for the next visit to show at once
+/// (`formats::snapshot`).
+pub const SNAPSHOT: &str = crate::formats::snapshot::KEY;
 
 /// Where a board is stored.
 pub fn board_key(board_id: &str) -> String {

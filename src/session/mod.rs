@@ -34,6 +34,8 @@ pub mod saved_view;
 #[cfg(target_arch = "wasm32")]
 pub mod screen;
 #[cfg(target_arch = "wasm32")]
+pub mod snapshot;
+#[cfg(target_arch = "wasm32")]
 pub mod tab_sync;
 #[cfg(target_arch = "wasm32")]
 pub mod transient;

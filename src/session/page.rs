@@ -5,7 +5,7 @@
 use crate::session::library::Boards;
 use crate::session::notices::Notices;
 use crate::session::screen::Screen;
-use crate::session::{first_visit, importing, links};
+use crate::session::{first_visit, importing, links, snapshot};
 use crate::web::{crash, files, lifecycle, offline, storage};
 use leptos::prelude::*;
 
@@ -20,6 +20,8 @@ pub fn start(notices: Notices, screen: Screen) -> Boards {
         if let Some(state) = boards.current.get_value() {
             state.flush_save();
         }
+        // After the save: the picture is of the board as stored.
+        snapshot::keep(boards);
     });
     storage::on_change(move |key| boards.stored_elsewhere(&key));
     files::on_drop(move |file| importing::import_file(boards, file));

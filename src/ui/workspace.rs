@@ -39,6 +39,12 @@ pub fn Workspace(boards: Boards, opened: Opened, panel_open: RwSignal<bool>) -> 
         }
     };
     let fit = !state.doc.has_saved_view();
+    // A board that keeps its view is drawn where it was left, as the page's picture of it
+    // (`static/snapshot.js`) shows it: the picture goes in the same task as the board comes, so
+    // no frame shows both or neither.
+    if !fit {
+        first_paint::remove();
+    }
     // A board opened once the page is laid out (an import, a switch of boards) is fitted before
     // it is first drawn: drawing it at the view it is about to leave would cost a board of
     // thousands of cards a second.

@@ -12,5 +12,6 @@ pub mod ids;
 pub mod image;
 pub mod lifecycle;
 pub mod offline;
+pub mod snapshot;
 pub mod storage;
 pub mod timing;

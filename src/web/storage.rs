@@ -1,5 +1,6 @@
 //! localStorage, reached without ever throwing: private modes and sandboxes may refuse it.
 
+use crate::formats::snapshot;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
@@ -34,8 +35,25 @@ pub fn read(key: &str) -> Result<Option<String>, String> {
     local_storage()?.get_item(key).map_err(|e| describe(&e))
 }
 
+/// Stores `value` under `key`. When storage is full, the board's picture (`formats::snapshot`),
+/// which only saves a returning fan a second, is given up for it and the write tried again.
 pub fn write(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?.set_item(key, value).map_err(|e| describe(&e))
+    let storage = local_storage()?;
+    match storage.set_item(key, value) {
+        Err(e)
+            if is_full(&e)
+                && key != snapshot::KEY
+                && matches!(storage.get_item(snapshot::KEY), Ok(Some(_))) =>
+        {
+            let _ = storage.remove_item(snapshot::KEY);
+            storage.set_item(key, value).map_err(|e| describe(&e))
+        }
+        written => written.map_err(|e| describe(&e)),
+    }
+}
+
+fn is_full(error: &JsValue) -> bool {
+    error.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "QuotaExceededError")
 }
 
 pub fn remove(key: &str) -> Result<(), String> {

@@ -97,9 +97,10 @@ function coldMarks(firstVisit) {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   };
-  // The first frame with a card's title on screen (the app's, or the first paint's while it is
-  // the board that opens), and the first with the app's question: checked before every frame.
-  const cards = '[data-card-id] [data-role="title"], html[data-opening="board"] #first-paint [data-card]';
+  // The first frame with a card's title on screen (the app's, the first paint's while it is the
+  // board that opens, or the page's picture of the fan's own board as they left it), and the
+  // first with the app's question: checked before every frame.
+  const cards = '[data-card-id] [data-role="title"], html[data-opening="board"] #first-paint [data-card], #first-paint [data-snapshot-card-id] [data-role="title"]';
   const poll = () => {
     if (marks.firstCard === null && [...document.querySelectorAll(cards)].some(onScreen)) marks.firstCard = performance.now();
     if (marks.asked === null && document.querySelector(".watched-dialog")) marks.asked = performance.now();
@@ -229,6 +230,9 @@ async function visit(context, url, { offline = false, drag = true } = {}) {
     };
     return { ...window.__cold, shown, htmlMs: nav?.responseEnd ?? null, wasmMs: wasm?.responseEnd ?? null };
   });
+  // Left as a fan leaves it (the page hides, and the app keeps what it keeps then), not closed
+  // from outside, which skips the page's own leaving.
+  await page.goto("about:blank").catch(() => {});
   await page.close();
   return {
     opens: marks.firstCard !== null,

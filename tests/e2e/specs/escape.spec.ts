@@ -47,9 +47,9 @@ test("one Escape ends focus mode after a mouse click on Focus, though the button
   await card(page, "harry-bosch").click();
   const focus = page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Focus" });
   await focus.click();
-  await expect(page.locator(".card.dimmed").first()).toBeAttached();
+  await expect(page.locator("[data-card-id].dimmed").first()).toBeAttached();
   await page.keyboard.press("Escape");
-  await expect(page.locator(".card.dimmed")).toHaveCount(0);
+  await expect(page.locator("[data-card-id].dimmed")).toHaveCount(0);
   // The selection stays: the next Escape clears it.
   await expect(card(page, "harry-bosch")).toHaveAttribute("data-selected", "true");
   await page.keyboard.press("Escape");

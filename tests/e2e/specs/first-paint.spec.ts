@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { answeredContext, expect, makeShareLink, screenshot, test, universe } from "./helpers";
+import { answeredContext, BLANK, emptyCork, expect, makeShareLink, screenshot, test, universe, waitForSave } from "./helpers";
 
 // The first paint: the board before the first episode is in index.html itself, drawn where the
 // app will draw it, and gives way to the app's own board without a jump.
@@ -190,4 +190,154 @@ test("a fan who has been here before sees a plain cork saying their board is ope
   release();
   await expect(page.locator("[data-card-id]").first()).toBeVisible();
   await expect(page.locator("#first-paint")).toHaveCount(0);
+});
+
+// A returning fan's own board as they left it (formats::snapshot): kept when the page is left,
+// shown by the page itself on the next visit until the app draws the same board in its place.
+
+/** The boxes of the cards in the page's picture of the fan's board, by card id. */
+function snapshotBoxes(page: Page): Promise<Record<string, Box>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll("#first-paint [data-snapshot-card-id]")].map((card) => {
+        const { x, y, width, height } = card.getBoundingClientRect();
+        return [card.getAttribute("data-snapshot-card-id")!, { x, y, width, height }];
+      }),
+    ),
+  );
+}
+
+/** Leaves the app for another page of the site, as a fan closing the tab does: the page hides. */
+async function leave(page: Page) {
+  await page.goto(BLANK);
+  const stored = await page.evaluate(() => localStorage.getItem("caseboard.snapshot"));
+  expect(stored, "a picture is kept as the page is left").not.toBeNull();
+  return JSON.parse(stored!);
+}
+
+/** Opens the app, moves the view so that the board keeps a view of its own, and leaves. */
+async function visitAndLeave(page: Page) {
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  const cork = await emptyCork(page, { x: 300, y: 400 });
+  await page.mouse.move(cork.x, cork.y);
+  await page.mouse.down();
+  await page.mouse.move(cork.x + 40, cork.y + 30, { steps: 4 });
+  await page.mouse.up();
+  await waitForSave(page, "\"viewport\"");
+  const drawn = await drawnBoxes(page);
+  return { drawn, snapshot: await leave(page) };
+}
+
+for (const [name, viewport] of [
+  ["laptop", { width: 1366, height: 768 }],
+  ["phone", { width: 375, height: 667 }],
+] as const) {
+  test(`a returning fan sees their board as they left it, where the app then draws it, within 2 px (${name})`, async ({ browser }) => {
+    const page = await (await answeredContext(browser, { viewport })).newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const { drawn: left } = await visitAndLeave(page);
+
+    const release = await holdTheApp(page);
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await expect(page.getByRole("status").filter({ hasText: "Opening your board…" })).toBeVisible();
+    await expect(page.locator("#first-paint[data-snapshot]")).toHaveCount(1);
+    await expect(page.locator("[data-card-id]")).toHaveCount(0);
+    const pictured = await snapshotBoxes(page);
+    expect(Object.keys(pictured).length, "the picture holds the cards that were drawn").toBe(Object.keys(left).length);
+    await screenshot(page, `snapshot-${name}`);
+
+    release();
+    await expect(page.locator("#first-paint")).toHaveCount(0);
+    await expect(page.locator("[data-card-id]").first()).toBeVisible();
+    const drawn = await drawnBoxes(page);
+    let furthest = 0;
+    for (const [id, b] of Object.entries(pictured)) {
+      expect(drawn[id], `${id} is drawn by the app`).toBeDefined();
+      for (const side of ["x", "y", "width", "height"] as const) {
+        const apart = Math.abs(drawn[id][side] - b[side]);
+        furthest = Math.max(furthest, apart);
+        expect(apart, `${id} ${side}: app ${drawn[id][side]}, picture ${b[side]}`).toBeLessThanOrEqual(2);
+      }
+    }
+    console.log(`${name}: the picture's card boxes at most ${furthest.toFixed(2)} px from the app's`);
+    await screenshot(page, `snapshot-${name}-app`);
+    expect(errors, "the app crashed").toEqual([]);
+    await page.context().close();
+  });
+}
+
+test("the picture is only of this build and of the board that opens, never under a share link", async ({ page }) => {
+  const { snapshot } = await visitAndLeave(page);
+  const release = await holdTheApp(page);
+  const pictured = async () => {
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await expect(page.getByRole("status").filter({ hasText: "Opening your board…" })).toBeVisible();
+    return page.locator("#first-paint[data-snapshot]").count();
+  };
+  const store = async (value: string) => {
+    await page.goto(BLANK);
+    await page.evaluate((v) => localStorage.setItem("caseboard.snapshot", v), value);
+  };
+  expect(await pictured(), "the same build, the same board").toBe(1);
+  await store(JSON.stringify({ ...snapshot, build: "/caseboard-0000_bg.wasm" }));
+  expect(await pictured(), "another build's markup").toBe(0);
+  await store(JSON.stringify({ ...snapshot, board: "another-board" }));
+  expect(await pictured(), "a picture of another board").toBe(0);
+  await store("{ not a picture");
+  expect(await pictured(), "unreadable").toBe(0);
+  await store(JSON.stringify(snapshot));
+  await page.goto("/#board=1.not-a-real-link", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("status").filter({ hasText: "Opening a shared board…" })).toBeVisible();
+  await expect(page.locator("#first-paint [data-snapshot-card-id]")).toHaveCount(0);
+  release();
+  await expect(page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
+});
+
+test("markup in the picture that could run or load is taken out before it is shown", async ({ page }) => {
+  const { snapshot } = await visitAndLeave(page);
+  const hostile =
+    '<img src="x" onerror="window.__ran = 1"><script>window.__ran = 2</script><iframe src="/no-app-here"></iframe>' +
+    '<div class="board" onmouseover="window.__ran = 3"><a href="javascript:window.__ran = 4">here</a></div>';
+  await page.evaluate((v) => localStorage.setItem("caseboard.snapshot", v), JSON.stringify({ ...snapshot, markup: hostile }));
+  const release = await holdTheApp(page);
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const picture = page.locator("#first-paint[data-snapshot] .first-paint-snapshot");
+  await expect(picture).toHaveCount(1);
+  expect(await picture.evaluate((el) => el.querySelectorAll("img, script, iframe, [onerror], [onmouseover], [href]").length)).toBe(0);
+  expect(await picture.getAttribute("inert")).toBe("");
+  expect(requested.filter((p) => p === "/x" || p === "/no-app-here")).toEqual([]);
+  release();
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__ran ?? null)).toBeNull();
+});
+
+test("when storage is full, the picture gives way to the fan's board", async ({ page }) => {
+  await visitAndLeave(page);
+  await page.goto("/");
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  // Storage filled to the last character the browser takes, the picture still in it.
+  const filled = await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > 0) {
+      try {
+        localStorage.setItem(`filler.${n}`, chunk);
+        n += 1;
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+    return { pieces: n, picture: localStorage.getItem("caseboard.snapshot")?.length ?? 0 };
+  });
+  expect(filled.picture, "the picture is still kept").toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type("Written with the storage full");
+  await page.keyboard.press("Control+Enter");
+  await waitForSave(page, "Written with the storage full");
+  expect(await page.evaluate(() => localStorage.getItem("caseboard.snapshot"))).toBeNull();
+  await expect(page.getByText(/Your board is not saved/)).toHaveCount(0);
 });

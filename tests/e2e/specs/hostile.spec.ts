@@ -105,7 +105,7 @@ test("hostile canvases and board files import as text, with only web addresses c
   await openPanel(page);
   await page.locator('input[type="file"][accept*=".canvas"]').setInputFiles(canvasFile);
   await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible();
-  await expect(page.locator(".card.fan").filter({ hasText: SCRIPT }).first()).toBeVisible();
+  await expect(page.locator("[data-card-id].fan").filter({ hasText: SCRIPT }).first()).toBeVisible();
   await expect(page.locator("a[href^='javascript']")).toHaveCount(0);
   await expect(page.locator("a.card-link")).toHaveAttribute("href", "https://example.org/?q=<b>");
 

@@ -45,7 +45,7 @@ test("after one visit the app opens with no network, and a board edited offline 
   await page.keyboard.press("Control+Enter");
   await waitForSave(page, "Written on the train");
   await page.reload();
-  await expect(page.locator(".card.fan")).toContainText("Written on the train");
+  await expect(page.locator("[data-card-id].fan")).toContainText("Written on the train");
   await screenshot(page, "offline-second-visit");
   // pages of the site other than the app's are not the worker's to answer
   const other = await page.goto("/no-app-here").catch(() => null);

@@ -284,12 +284,12 @@ test("a JSON Canvas file becomes a board of notes and strings", async ({ page })
   await page.locator('input[type="file"][accept*=".canvas"]').setInputFiles(fixture);
   await expect(page.getByRole("status").filter({ hasText: "imported as a new board" })).toBeVisible();
   await expect(boardsRegion(page).getByRole("textbox", { name: "Board name" })).toHaveValue("every-node");
-  await expect(page.locator(".card.fan")).not.toHaveCount(0);
+  await expect(page.locator("[data-card-id].fan")).not.toHaveCount(0);
   await expect(page.locator("[data-theory]")).not.toHaveCount(0);
   // A node's heading and a group's label are titles: shown on the note, and editable.
-  const billets = page.locator(".card.fan", { hasText: "Billets knew" });
+  const billets = page.locator("[data-card-id].fan", { hasText: "Billets knew" });
   await expect(billets.locator(".title")).toHaveText("Billets knew");
-  const group = page.locator(".card.fan", { has: page.locator(".title", { hasText: "Suspects" }) });
+  const group = page.locator("[data-card-id].fan", { has: page.locator(".title", { hasText: "Suspects" }) });
   await expect(group).toBeVisible();
   await expect(group).not.toContainText("Empty note");
   // The group's note sits above the group, not over the note inside it.

@@ -172,7 +172,7 @@ test("when localStorage throws on every access, the board still runs in memory w
   await page.getByRole("button", { name: "Add note" }).click();
   await page.keyboard.type("kept in memory");
   await page.keyboard.press("Control+Enter");
-  await expect(page.locator(".card.fan")).toContainText("kept in memory");
+  await expect(page.locator("[data-card-id].fan")).toContainText("kept in memory");
 });
 
 test("a damaged board list is backed up and rebuilt from the boards, adopting one no list named", async ({ page }) => {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { box, card, expect, openBoard, openCentredOn, openPanel, screenshot, STORAGE_KEY, test, waitForSave, worldPosition, zoom } from "./helpers";
 
-const fanCards = (page: Page) => page.locator(".card.fan");
+const fanCards = (page: Page) => page.locator("[data-card-id].fan");
 
 async function centreOf(page: Page, selector: string) {
   const b = await page.locator(selector).boundingBox();
