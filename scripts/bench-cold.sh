@@ -2,7 +2,8 @@
 # The cold-open benchmark (issue 16): how fast the release build opens on a phone with nothing
 # cached. Serves a built dist/ as a static host would (scripts/static-server.mjs), once
 # with brotli and once with gzip only, and times the open in Chromium on Lighthouse's mobile
-# profile (tests/e2e/bench/cold.mjs). Prints a table and writes tests/e2e/bench/cold-results.json.
+# profile (tests/e2e/bench/cold.mjs), beside a reference page with no app
+# (tests/e2e/bench/reference). Prints a table and writes tests/e2e/bench/cold-results.json.
 # Figures only: nothing here fails on time. It builds nothing: scripts/bench.sh builds and calls it.
 #
 #   scripts/bench-cold.sh [dist-dir]    # default dist/; BENCH_RUNS=5 for more runs than three
@@ -20,20 +21,23 @@ if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
 fi
 cd tests/e2e
 
-# One server per way of compressing; both stay up so each run visits them in turn.
+# One server per way of compressing, and one for the reference page; all stay up so each run
+# visits them in turn.
 logs=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$logs"' EXIT
-serve() { # label, port, encodings
-  node ../../scripts/static-server.mjs --dir "$dist" --port "$2" --encodings "$3" >"$logs/$1" 2>&1 &
+serve() { # label, port, encodings[, folder: the build by default]
+  node ../../scripts/static-server.mjs --dir "${4:-$dist}" --port "$2" --encodings "$3" >"$logs/$1" 2>&1 &
   pids+=($!)
 }
 serve br 4175 br,gzip
 serve gzip 4176 gzip
+serve reference 4177 br,gzip bench/reference
 # Each prints "listening" once it has compressed every file (brotli at its best takes seconds),
 # or stops (a port in use).
-for i in 0 1; do
-  label=$([ $i = 0 ] && echo br || echo gzip)
+labels=(br gzip reference)
+for i in 0 1 2; do
+  label=${labels[$i]}
   for _ in $(seq 240); do
     grep -q listening "$logs/$label" && break
     kill -0 "${pids[$i]}" 2>/dev/null || break
@@ -42,4 +46,5 @@ for i in 0 1; do
   grep -q listening "$logs/$label" || { cat "$logs/$label" >&2; exit 1; }
 done
 
-BENCH_COLD_SERVERS="br=http://127.0.0.1:4175,gzip=http://127.0.0.1:4176" node bench/cold.mjs
+BENCH_COLD_SERVERS="br=http://127.0.0.1:4175,gzip=http://127.0.0.1:4176" BENCH_COLD_REFERENCE=http://127.0.0.1:4177 \
+  node bench/cold.mjs

@@ -2,11 +2,14 @@
 // cached, on Lighthouse's mobile profile, served by scripts/static-server.mjs as a static host
 // would (brotli or gzip). For the default board and for a share link of a board with 50 theory
 // strings, each run in a fresh browser context: the cold visit, a repeat visit in the same
-// context (its HTTP cache warm) and a visit with the network offline. Prints the medians of
-// three runs with their range; writes every run's figures to bench/cold-results.json. Figures
-// only: nothing here fails on time. Run by scripts/bench-cold.sh, which starts the servers.
+// context (its HTTP cache warm) and a visit with the network offline; the same three visits of a
+// reference page (bench/reference: one card's title and a caching service worker, no app), for
+// what the browser and this harness cost by themselves. Prints the medians of three runs with
+// their range; writes every run's figures to bench/cold-results.json. Figures only: nothing here
+// fails on time. Run by scripts/bench-cold.sh, which starts the servers.
 //
-//   BENCH_COLD_SERVERS="br=http://127.0.0.1:4175,gzip=http://127.0.0.1:4176" BENCH_RUNS=3 node bench/cold.mjs
+//   BENCH_COLD_SERVERS="br=http://127.0.0.1:4175,gzip=http://127.0.0.1:4176" \
+//   BENCH_COLD_REFERENCE=http://127.0.0.1:4177 BENCH_RUNS=3 node bench/cold.mjs
 import { chromium } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -18,6 +21,8 @@ const SERVERS = (process.env.BENCH_COLD_SERVERS ?? "br=http://127.0.0.1:4175")
   .split(",")
   .map((s) => s.trim().split("="))
   .map(([label, base]) => ({ label, base }));
+/** Base URL of the reference page's server, if one is given. */
+const REFERENCE = process.env.BENCH_COLD_REFERENCE;
 /** How long one visit may take before it counts as never interactive. */
 const VISIT_TIMEOUT_MS = 60_000;
 
@@ -196,8 +201,11 @@ async function mainThreadTime(cdp) {
   return { task: m.TaskDuration, script: m.ScriptDuration, compile: m.V8CompileDuration, style: m.RecalcStyleDuration, layout: m.LayoutDuration };
 }
 
-/** One visit of `url` in `context` on the phone profile: the figures of the open. */
-async function visit(context, url, { offline = false, drag = true } = {}) {
+/** One visit of `url` in `context` on the phone profile: the figures of the open. It lasts
+ * `until` a finger's drag moved a card ("drag"), the app asked its first-visit question
+ * ("question"), or a card's title was on screen and the page's service worker ready ("card",
+ * for the reference page, which has nothing to drag). */
+async function visit(context, url, { offline = false, until = "drag" } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -212,11 +220,16 @@ async function visit(context, url, { offline = false, drag = true } = {}) {
     await page.close();
     return { opens: false, why: e.message.split("\n")[0] };
   }
-  const interactiveMs = drag
-    ? await firstDrag(page, cdp)
-    : await page
-        .waitForFunction(() => window.__cold.asked !== null, null, { polling: "raf", timeout: VISIT_TIMEOUT_MS })
-        .then(() => null, () => null);
+  const waitFor = (predicate) =>
+    page.waitForFunction(predicate, null, { polling: "raf", timeout: VISIT_TIMEOUT_MS }).then(() => null, () => null);
+  let interactiveMs = null;
+  if (until === "drag") interactiveMs = await firstDrag(page, cdp);
+  else if (until === "question") await waitFor(() => window.__cold.asked !== null);
+  else {
+    await waitFor(() => window.__cold.firstCard !== null);
+    // Its worker keeps the page for the repeat visit; an offline visit has it already.
+    await page.evaluate(() => navigator.serviceWorker?.ready).catch(() => {});
+  }
   const mainThread = await mainThreadTime(cdp);
   await networkQuiet(meter);
   const marks = await page.evaluate(() => {
@@ -305,20 +318,21 @@ async function shareFragment(browser, base) {
   return { fragment: new URL(url).hash };
 }
 
-/** The cold visit, a repeat visit and an offline one, in one fresh context; a first visit alone
- * (nothing stored, so the app asks how far the friend watched before any drag). */
-async function oneCase(browser, url, firstVisit) {
+/** The cold visit, a repeat visit and an offline one, in one fresh context, each lasting `until`
+ * (see visit); a first visit alone (nothing stored, so the app asks how far the friend watched
+ * before any drag). */
+async function oneCase(browser, url, { firstVisit = false, until = "drag" } = {}) {
   const context = await browser.newContext(PHONE);
   await context.addInitScript(coldMarks, firstVisit);
   if (firstVisit) {
-    const cold = await visit(context, url, { drag: false });
+    const cold = await visit(context, url, { until: "question" });
     await context.close();
     return { cold };
   }
-  const cold = await visit(context, url);
-  const repeat = await visit(context, url);
+  const cold = await visit(context, url, { until });
+  const repeat = await visit(context, url, { until });
   await context.setOffline(true);
-  const offline = await visit(context, url, { offline: true });
+  const offline = await visit(context, url, { offline: true, until });
   await context.close();
   return { cold, repeat, offline };
 }
@@ -352,16 +366,27 @@ const CASES = [
   { name: "default board", path: "/" },
   { name: "share link, 50 theory strings", path: `/${link.fragment}` },
 ];
+const REFERENCE_CASE = "reference: one card, no app";
 const each = {}; // label → case → [run results]
+const referenceRuns = [];
 for (let run = 1; run <= RUNS; run++) {
   for (const { label, base } of SERVERS) {
     for (const c of CASES) {
       console.error(`run ${run} of ${RUNS}: ${label}, ${c.name}…`);
-      ((each[label] ??= {})[c.name] ??= []).push(await oneCase(browser, base + c.path, c.firstVisit));
+      ((each[label] ??= {})[c.name] ??= []).push(await oneCase(browser, base + c.path, { firstVisit: c.firstVisit }));
     }
+  }
+  if (REFERENCE) {
+    console.error(`run ${run} of ${RUNS}: ${REFERENCE_CASE}…`);
+    referenceRuns.push(await oneCase(browser, `${REFERENCE}/`, { until: "card" }));
   }
 }
 await browser.close();
+const VISITS = ["cold", "repeat", "offline"];
+if (REFERENCE) {
+  results.reference = Object.fromEntries(VISITS.map((kind) => [kind, summary(referenceRuns.map((r) => r[kind]))]));
+  results.reference.runs = referenceRuns;
+}
 
 for (const { label } of SERVERS) {
   results.servers[label] = {};
@@ -378,12 +403,13 @@ for (const { label } of SERVERS) {
 const kb = (v) => (v == null ? "—" : v < 10_000 ? `${(v / 1000).toFixed(1)} KB` : `${Math.round(v / 1000)} KB`);
 const sec = (v) => (v == null ? "—" : `${(v / 1000).toFixed(2)} s`);
 const spread = (s, fmt) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : "—");
+const visitName = (kind) => (kind === "offline" ? "offline after one visit" : kind);
 console.log(`\nCold open on a phone (Lighthouse mobile: 150 ms RTT, 1.6 Mbit/s down, 4× CPU, 412×823); medians of ${RUNS} runs, (min–max)\n`);
 console.log("| served | case | visit | on the wire | first card painted | board interactive | html / wasm received | wasm ready | app started |");
 console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const { label } of SERVERS) {
   for (const c of CASES) {
-    for (const kind of c.firstVisit ? ["cold"] : ["cold", "repeat", "offline"]) {
+    for (const kind of c.firstVisit ? ["cold"] : VISITS) {
       const s = results.servers[label][c.name][kind];
       const neverOpened = s.opens.startsWith("0 of");
       if (kind === "offline" && neverOpened) {
@@ -392,9 +418,15 @@ for (const { label } of SERVERS) {
       }
       const received = s.htmlMs && s.wasmMs ? `${sec(s.htmlMs.median)} / ${sec(s.wasmMs.median)}` : "—";
       console.log(
-        `| ${label} | ${c.name} | ${kind === "offline" ? "offline after one visit" : kind} | ${spread(s.bytes, kb)} | ${spread(s.firstCardMs, sec)} | ${c.firstVisit ? `question at ${spread(s.askedMs, sec)}` : spread(s.interactiveMs, sec)} | ${received} | ${sec(s.instantiatedMs?.median)} | ${sec(s.startedMs?.median)} |`,
+        `| ${label} | ${c.name} | ${visitName(kind)} | ${spread(s.bytes, kb)} | ${spread(s.firstCardMs, sec)} | ${c.firstVisit ? `question at ${spread(s.askedMs, sec)}` : spread(s.interactiveMs, sec)} | ${received} | ${sec(s.instantiatedMs?.median)} | ${sec(s.startedMs?.median)} |`,
       );
     }
+  }
+}
+if (REFERENCE) {
+  for (const kind of VISITS) {
+    const s = results.reference[kind];
+    console.log(`| br | ${REFERENCE_CASE} | ${visitName(kind)} | ${spread(s.bytes, kb)} | ${spread(s.firstCardMs, sec)} | — | ${sec(s.htmlMs?.median)} / — | — | — |`);
   }
 }
 console.log("\n(on the wire: CDP encodedDataLength of every request, headers included; first card painted: the first frame with a card title on screen, on a first visit the page's own picture;");
