@@ -9,16 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --test
 trunk build --release --offline
-wasm=$(ls dist/*_bg.wasm)
-js=$(ls dist/caseboard-*.js)
-total=$(( $(gzip -9 -c "$wasm" | wc -c) + $(gzip -9 -c "$js" | wc -c) ))
 bash scripts/bundle-size.sh || true
 python3 -m http.server 4174 --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 server=$!
 trap 'kill $server' EXIT
 sleep 1
 cd tests/e2e
-BENCH_BUNDLE="{\"total\": $total}" node bench/run.mjs
+node bench/run.mjs
 # Long lists: 50,000 theories, 20,000 strings from one card, a universe of 10,000 entities.
 echo
 node bench/long-lists.mjs

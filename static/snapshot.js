@@ -5,6 +5,10 @@
 // link): otherwise the plain cork stays. The markup is the app's own, but it is parsed inert and
 // stripped of anything that could run, load or take the focus all the same.
 (function () {
+  // The look of the moment the page was left, which the app does not bring back (a pick, a drag,
+  // a string being tied, focus mode's dimming, a pan or zoom under way): the picture shows the
+  // board as it opens (ui/board/card.rs, string.rs and cork.rs set these classes).
+  var MOMENT = ["selected", "dragging", "held", "connect-source", "dimmed", "panning", "moving", "connecting", "select-mode"];
   var root = document.getElementById("first-paint");
   if (!root || document.documentElement.getAttribute("data-opening") !== "own") return;
   try {
@@ -18,6 +22,8 @@
     for (var i = 0; i < unwanted.length; i++) unwanted[i].remove();
     var all = parsed.content.querySelectorAll("*");
     for (var j = 0; j < all.length; j++) clean(all[j]);
+    var passing = parsed.content.querySelectorAll(MOMENT.map(function (c) { return "." + c; }).join(","));
+    for (var m = 0; m < passing.length; m++) passing[m].classList.remove.apply(passing[m].classList, MOMENT);
     var picture = document.createElement("div");
     picture.className = "first-paint-snapshot";
     picture.setAttribute("aria-hidden", "true");

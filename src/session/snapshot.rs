@@ -10,16 +10,16 @@ use leptos::prelude::*;
 
 /// Keeps the board on screen as the picture for the next visit, or no picture when there is
 /// none worth showing: the first-visit question up, a board that cannot be shown, markup too
-/// long. A shared board is not the fan's: the picture of their own, which the next plain visit
-/// opens, is left as it is.
+/// long, or the timeline replaying an episode (the next visit opens the board as far as the fan
+/// has watched, with other cards than the replay's). A shared board is not the fan's: the
+/// picture of their own, which the next plain visit opens, is left as it is.
 pub fn keep(boards: Boards) {
+    let as_it_opens = boards
+        .current
+        .with_value(|state| state.as_ref().is_some_and(|s| s.view.replay.get_untracked().is_none()));
     let board = match boards.open.get_untracked() {
         Some(Opened::Shared(_)) => return,
-        Some(Opened::Stored(id))
-            if !boards.asking.get_untracked() && boards.current.with_value(Option::is_some) =>
-        {
-            id
-        }
+        Some(Opened::Stored(id)) if !boards.asking.get_untracked() && as_it_opens => id,
         _ => return forget(),
     };
     let stored = page::build()

@@ -429,6 +429,25 @@ if (REFERENCE) {
     console.log(`| br | ${REFERENCE_CASE} | ${visitName(kind)} | ${spread(s.bytes, kb)} | ${spread(s.firstCardMs, sec)} | — | ${sec(s.htmlMs?.median)} / — | — | — |`);
   }
 }
+// Issue 16's budgets on the first server's medians (brotli in scripts/bench-cold.sh): printed, never asserted.
+const [first] = SERVERS;
+const of = (caseName, kind) => results.servers[first.label][caseName][kind];
+const budgets = [];
+const budget = (what, figures, limit, fmt) => {
+  const shown = figures.map(([name, s]) => `${name} ${s ? fmt(s.median) : "—"}`).join(", ");
+  budgets.push({ what, met: figures.every(([, s]) => s && s.median <= limit), shown });
+};
+const [firstVisit, ownBoard, sharedBoard] = CASES.map((c) => c.name);
+budget("first card painted ≤ 1.0 s", [["first visit", of(firstVisit, "cold").firstCardMs], ["link", of(sharedBoard, "cold").firstCardMs]], 1000, sec);
+budget("first drag takes effect ≤ 2.5 s", [["default board", of(ownBoard, "cold").interactiveMs], ["link", of(sharedBoard, "cold").interactiveMs]], 2500, sec);
+budget("on the wire ≤ 300 KB", [["cold", of(ownBoard, "cold").bytes]], 300_000, kb);
+budget("repeat visit painted ≤ 0.5 s", [["default board", of(ownBoard, "repeat").firstCardMs], ["link", of(sharedBoard, "repeat").firstCardMs]], 500, sec);
+const offlineOpens = CASES.filter((c) => !c.firstVisit).map((c) => of(c.name, "offline").opens);
+budgets.push({ what: "opens offline after the first visit", met: offlineOpens.every((o) => o.split(" of ")[0] === o.split(" of ")[1]), shown: offlineOpens.join(", ") });
+results.budgets = budgets;
+console.log(`\nbudgets (${first.label}, medians):`);
+for (const b of budgets) console.log(`  ${b.met ? "met   " : "MISSED"}  ${b.what}  (${b.shown})`);
+if (REFERENCE) console.log(`  (the reference page, no app: first card ${sec(results.reference.cold.firstCardMs?.median)} cold, ${sec(results.reference.repeat.firstCardMs?.median)} repeat)`);
 console.log("\n(on the wire: CDP encodedDataLength of every request, headers included; first card painted: the first frame with a card title on screen, on a first visit the page's own picture;");
 console.log(" board interactive: when a finger drag first moved a card; wasm ready: compiled and instantiated; app started: init and the first render returned)");
 console.log("\nmain thread from navigation to the end of the first drag, cold (CDP Performance metrics, medians, throttled ms):");

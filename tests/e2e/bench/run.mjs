@@ -183,7 +183,6 @@ for (let run = 1; run <= RUNS; run++) {
 }
 await browser.close();
 results.sizes = results.each.map(medians);
-results.bundle = JSON.parse(process.env.BENCH_BUNDLE ?? "{}");
 
 const f = (v) => (typeof v === "number" ? v.toFixed(v < 10 ? 2 : 0) : String(v));
 console.log("\n| cards | drawn | reload → interactive (ms) | JS heap (MB) | idle frame (ms) | drag / move (ms) | pan / step (ms) | wheel / step (ms) | save (ms) | stored (bytes) | saves per drag | share link (chars) |");
@@ -212,7 +211,6 @@ if (by(100) && by(5000)) {
 }
 if (by(1000)) check("reload to interactive at 1,000 ≤ 1 s", by(1000).loadMs <= 1000, `${f(by(1000).loadMs)} ms`);
 check("never a save per pointer move", results.sizes.every((r) => r.savesPerDrag <= 1), results.sizes.map((r) => r.savesPerDrag).join(", ") + " saves per 30-move drag");
-if (results.bundle.total) check("release wasm + js ≤ 250 KB gzip", results.bundle.total <= 250 * 1024, `${results.bundle.total} B`);
 results.budgets = budgets;
 console.log("\nbudgets:");
 for (const b of budgets) console.log(`  ${b.met ? "met   " : "MISSED"}  ${b.what}  (${b.figure})`);

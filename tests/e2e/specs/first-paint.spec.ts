@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { answeredContext, BLANK, emptyCork, expect, makeShareLink, screenshot, test, universe, waitForSave } from "./helpers";
+import { answeredContext, BLANK, card, emptyCork, expect, makeShareLink, openPanel, screenshot, test, universe, waitForSave } from "./helpers";
 
 // The first paint: the board before the first episode is in index.html itself, drawn where the
 // app will draw it, and gives way to the app's own board without a jump.
@@ -215,8 +215,8 @@ async function leave(page: Page) {
   return JSON.parse(stored!);
 }
 
-/** Opens the app, moves the view so that the board keeps a view of its own, and leaves. */
-async function visitAndLeave(page: Page) {
+/** Opens the app and moves the view so that the board keeps a view of its own. */
+async function visitAndPan(page: Page) {
   await page.goto("/");
   await expect(page.locator("[data-card-id]").first()).toBeVisible();
   const cork = await emptyCork(page, { x: 300, y: 400 });
@@ -225,6 +225,11 @@ async function visitAndLeave(page: Page) {
   await page.mouse.move(cork.x + 40, cork.y + 30, { steps: 4 });
   await page.mouse.up();
   await waitForSave(page, "\"viewport\"");
+}
+
+/** Opens the app, moves the view so that the board keeps a view of its own, and leaves. */
+async function visitAndLeave(page: Page) {
+  await visitAndPan(page);
   const drawn = await drawnBoxes(page);
   return { drawn, snapshot: await leave(page) };
 }
@@ -293,6 +298,37 @@ test("the picture is only of this build and of the board that opens, never under
   await expect(page.locator("#first-paint [data-snapshot-card-id]")).toHaveCount(0);
   release();
   await expect(page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
+});
+
+test("the picture is of the board as it opens: no pick or focus of the moment, and none of a replay", async ({ page }) => {
+  await visitAndPan(page);
+  await card(page, "harry-bosch").click();
+  await page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Focus" }).click();
+  await expect(card(page, "eli-carter")).toHaveClass(/dimmed/);
+  const { markup } = await leave(page);
+  expect(markup, "the page was left with a card picked and others dimmed").toMatch(/class="[^"]*\bselected\b/);
+  expect(markup).toMatch(/class="[^"]*\bdimmed\b/);
+
+  const release = await holdTheApp(page);
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const picture = page.locator("#first-paint[data-snapshot] .first-paint-snapshot");
+  await expect(picture).toHaveCount(1);
+  expect(await picture.locator("[data-snapshot-card-id]").count()).toBeGreaterThan(0);
+  expect(await picture.locator(".selected, .dimmed").count(), "the moment's look is not in the picture").toBe(0);
+  await screenshot(page, "snapshot-without-the-moment");
+  release();
+  await expect(page.locator("#first-paint")).toHaveCount(0);
+  await expect(card(page, "harry-bosch")).toBeVisible();
+  // The app brings neither back either: the picture was the board as it opened.
+  await expect(page.locator(".selected, .dimmed")).toHaveCount(0);
+
+  // Left in the middle of a replay, the board would next open with other cards than the replay
+  // shows: no picture is kept, and the next visit shows the plain cork.
+  await openPanel(page);
+  await page.getByRole("button", { name: "Next episode" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "known after episode 1" })).toBeVisible();
+  await page.goto(BLANK);
+  expect(await page.evaluate(() => localStorage.getItem("caseboard.snapshot"))).toBeNull();
 });
 
 test("markup in the picture that could run or load is taken out before it is shown", async ({ page }) => {
