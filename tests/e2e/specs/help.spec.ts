@@ -28,7 +28,7 @@ test("the ? key opens help, but not while typing", async ({ page }) => {
   await card(page, "renee-ballard").focus();
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Gestures and shortcuts" })).toBeVisible();
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
   await page.getByRole("button", { name: "Add note" }).click();
   await page.keyboard.type("why?");
   await expect(page.getByRole("dialog", { name: "Gestures and shortcuts" })).toHaveCount(0);
@@ -39,7 +39,7 @@ test("on a phone, help opens at its title, with Close focused", async ({ page })
   await openBoard(page);
   await page.getByRole("button", { name: "Help" }).click();
   const help = page.getByRole("dialog", { name: "Gestures and shortcuts" });
-  await expect(help.getByRole("button", { name: "Close" })).toBeFocused();
+  await expect(help.getByRole("button", { name: "Close", exact: true })).toBeFocused();
   await expect(help.getByRole("heading", { name: "Gestures and shortcuts" })).toBeInViewport();
   await screenshot(page, "phone-help");
 });

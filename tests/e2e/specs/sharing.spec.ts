@@ -258,7 +258,7 @@ test("a board file is exported with the board's name and imported back as a new 
   const file = await download.path();
   const text = fs.readFileSync(file, "utf8");
   expect(text).toContain('\n  "format": "caseboard"');
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
 
   await openPanel(page);
   await page.locator('input[type="file"][accept*=".canvas"]').setInputFiles(file);
@@ -382,7 +382,7 @@ test("on a 375 px phone the share dialog and the board list fit the screen", asy
   const current = (await page.getByRole("radio", { name: "Current view" }).boundingBox())!;
   expect(current.x).toBeGreaterThanOrEqual(whole.x - 1);
   await screenshot(page, "phone-share");
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
   await openPanel(page);
   const row = boardsRegion(page).locator(".board-row").first();
   const b = await row.boundingBox();
