@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { Browser, Page } from "@playwright/test";
 import { answeredContext, expect, openBoard, screenshot, test, waitForSave } from "./helpers";
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -34,51 +35,100 @@ async function kept(page) {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
+/** Adds a note saying `text`, waits for its save and reloads: the note is on the board again. */
+async function noteSurvivesAReload(page: Page, text: string) {
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Control+Enter");
+  await waitForSave(page, text);
+  await page.reload();
+  await expect(page.locator("[data-card-id].fan")).toContainText(text);
+}
+
 test("after one visit the app opens with no network, and a board edited offline survives a reload", async ({ page, context }) => {
   await openBoard(page);
   await kept(page);
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator("[data-card-id]")).toHaveCount(37);
-  await page.getByRole("button", { name: "Add note" }).click();
-  await page.keyboard.type("Written on the train");
-  await page.keyboard.press("Control+Enter");
-  await waitForSave(page, "Written on the train");
-  await page.reload();
-  await expect(page.locator("[data-card-id].fan")).toContainText("Written on the train");
+  await noteSurvivesAReload(page, "Written on the train");
   await screenshot(page, "offline-second-visit");
   // pages of the site other than the app's are not the worker's to answer
   const other = await page.goto("/no-app-here").catch(() => null);
   expect(other?.ok() ?? false).toBe(false);
 });
 
-test("a new build is said and waits for Reload; then it serves the page and the old build's files go", async ({ browser }, info) => {
-  // A host of our own, over a copy of the build that this test can change.
+type OwnHost = { page: Page; copy: string; url: string; restart: () => Promise<void> };
+
+/** Runs `body` with a host of its own over a copy of the build, which the test may change
+ * (`restart` serves the changed copy), and a fan's page on it with service workers allowed. */
+async function onAHostOfItsOwn(browser: Browser, port: number, body: (host: OwnHost) => Promise<void>) {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "caseboard-build-"));
   fs.cpSync(DIST, copy, { recursive: true });
-  const port = 4190 + info.workerIndex;
   let server = await host(copy, port);
   const context = await answeredContext(browser, { serviceWorkers: "allow" });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  const restart = async () => {
+    await stop(server);
+    server = await host(copy, port);
+  };
   try {
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await expect(page.locator("[data-card-id]").first()).toBeVisible();
-    await kept(page);
+    await body({ page, copy, url: `http://127.0.0.1:${port}/`, restart });
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await stop(server);
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** Changes the copy's worker (as the next build's would differ); its compressed copies go. */
+function changeWorker(copy: string, change: (text: string) => string) {
+  const worker = path.join(copy, "sw.js");
+  const text = fs.readFileSync(worker, "utf8");
+  const changed = change(text);
+  expect(changed, "the worker is written as this test expects").not.toBe(text);
+  fs.writeFileSync(worker, changed);
+  for (const f of ["sw.js.br", "sw.js.gz"]) fs.rmSync(path.join(copy, f), { force: true });
+}
+
+const nextBuild = (text: string) => text.replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "next-build"');
+/** A worker that lists a file the host does not have, as after a deploy that lost one: it can
+ * never keep the build whole. */
+const losingAFile = (text: string) => text.replace("const FILES = [", 'const FILES = [\n  "./a-file-the-host-lost.js",');
+
+/** Whether the page's registration has a worker in any state (a failed first install leaves none). */
+function hasAWorker(page: Page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration ? !!(registration.installing || registration.waiting || registration.active) : false;
+  });
+}
+
+/** Opens the app at `url` and waits until its worker has kept the build and serves the page. */
+async function visitAndKeep(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator("[data-card-id]").first()).toBeVisible();
+  await kept(page);
+}
+
+const updateNotice = (page: Page) => page.getByRole("status").filter({ hasText: "A new version of Caseboard is ready" });
+
+test("a new build is said and waits for Reload; then it serves the page and the old build's files go", async ({ browser }, info) => {
+  await onAHostOfItsOwn(browser, 4190 + info.workerIndex, async ({ page, copy, url, restart }) => {
+    await visitAndKeep(page, url);
     const before = await page.evaluate(() => caches.keys());
     expect(before).toHaveLength(1);
 
     // The next build: a worker of another version.
-    const worker = path.join(copy, "sw.js");
-    fs.writeFileSync(worker, fs.readFileSync(worker, "utf8").replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "next-build"'));
-    for (const f of ["sw.js.br", "sw.js.gz"]) fs.rmSync(path.join(copy, f), { force: true });
-    await stop(server);
-    server = await host(copy, port);
+    changeWorker(copy, nextBuild);
+    await restart();
 
     await page.evaluate(() => ((window as any).stillThisPage = true));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
-    const notice = page.getByRole("status").filter({ hasText: "A new version of Caseboard is ready" });
+    const notice = updateNotice(page);
     await expect(notice).toBeVisible({ timeout: 15_000 });
     await screenshot(page, "offline-update-ready");
     // said, not swapped: the page is the same one, still served by the old build
@@ -89,10 +139,57 @@ test("a new build is said and waits for Reload; then it serves the page and the 
     expect(await page.evaluate(() => (window as any).stillThisPage)).toBeUndefined();
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(["caseboard-next-build"]);
     await expect(notice).toHaveCount(0);
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-    await stop(server);
-    fs.rmSync(copy, { recursive: true, force: true });
-  }
+  });
+});
+
+test("a worker that cannot keep the whole build is not installed, and the app works from the network", async ({ browser }, info) => {
+  await onAHostOfItsOwn(browser, 4290 + info.workerIndex, async ({ page, copy, url, restart }) => {
+    changeWorker(copy, losingAFile);
+    await restart();
+    await page.goto(url);
+    await expect(page.locator("[data-card-id]").first()).toBeVisible();
+    // The install ran (it opened its cache) and failed whole: nothing kept, no worker left.
+    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toHaveLength(1);
+    await expect.poll(() => hasAWorker(page)).toBe(false);
+    expect(await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).length)).toBe(0);
+
+    // The app goes on from the network, edits and all, and says nothing alarming.
+    await noteSurvivesAReload(page, "Saved without a worker");
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(updateNotice(page)).toHaveCount(0);
+  });
+});
+
+test("a next build the worker cannot keep whole leaves the working one, and is said once the host has it all", async ({ browser }, info) => {
+  await onAHostOfItsOwn(browser, 4390 + info.workerIndex, async ({ page, copy, url, restart }) => {
+    await visitAndKeep(page, url);
+    expect(await page.evaluate(() => caches.keys())).toHaveLength(1);
+
+    // A deploy that lost a file: the next build's worker fails to install, and the old one
+    // goes on serving the page, with no notice of a build that cannot be had.
+    const deployed = fs.readFileSync(path.join(copy, "sw.js"), "utf8");
+    changeWorker(copy, (text) => losingAFile(nextBuild(text)));
+    await restart();
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update().catch(() => {})));
+    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toContain("caseboard-next-build");
+    await expect
+      .poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.installing))
+      .toBe(false);
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(false);
+    await expect(updateNotice(page)).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator("[data-card-id]").first()).toBeVisible();
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+    // The host has the whole build again: the next check finds it and says so.
+    changeWorker(copy, () => nextBuild(deployed));
+    await restart();
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+    await expect(updateNotice(page)).toBeVisible({ timeout: 15_000 });
+    await Promise.all([page.waitForEvent("load"), updateNotice(page).getByRole("button", { name: "Reload" }).click()]);
+    await expect(page.locator("[data-card-id]").first()).toBeVisible();
+    // The old build's cache and the failed one's are gone with the old worker.
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(["caseboard-next-build"]);
+  });
 });
