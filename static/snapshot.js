@@ -22,6 +22,10 @@
     for (var i = 0; i < unwanted.length; i++) unwanted[i].remove();
     var all = parsed.content.querySelectorAll("*");
     for (var j = 0; j < all.length; j++) clean(all[j]);
+    // The minimap is chrome, like the toolbar the picture leaves out: it shows or hides by what
+    // the panel left visible then, and a minimap that went away at the handover would uncover cards.
+    var minimaps = parsed.content.querySelectorAll(".minimap");
+    for (var n = 0; n < minimaps.length; n++) minimaps[n].remove();
     var passing = parsed.content.querySelectorAll(MOMENT.map(function (c) { return "." + c; }).join(","));
     for (var m = 0; m < passing.length; m++) passing[m].classList.remove.apply(passing[m].classList, MOMENT);
     var picture = document.createElement("div");

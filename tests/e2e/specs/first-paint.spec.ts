@@ -300,7 +300,7 @@ test("the picture is only of this build and of the board that opens, never under
   await expect(page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
 });
 
-test("the picture is of the board as it opens: no pick or focus of the moment, and none of a replay", async ({ page }) => {
+test("the picture is of the board as it opens: no pick or focus of the moment, no minimap, and none of a replay", async ({ page }) => {
   await visitAndPan(page);
   await card(page, "harry-bosch").click();
   await page.getByRole("region", { name: "Inspector" }).getByRole("button", { name: "Focus" }).click();
@@ -308,6 +308,7 @@ test("the picture is of the board as it opens: no pick or focus of the moment, a
   const { markup } = await leave(page);
   expect(markup, "the page was left with a card picked and others dimmed").toMatch(/class="[^"]*\bselected\b/);
   expect(markup).toMatch(/class="[^"]*\bdimmed\b/);
+  expect(markup).toContain('class="minimap');
 
   const release = await holdTheApp(page);
   await page.goto("/", { waitUntil: "domcontentloaded" });
@@ -315,6 +316,7 @@ test("the picture is of the board as it opens: no pick or focus of the moment, a
   await expect(picture).toHaveCount(1);
   expect(await picture.locator("[data-snapshot-card-id]").count()).toBeGreaterThan(0);
   expect(await picture.locator(".selected, .dimmed").count(), "the moment's look is not in the picture").toBe(0);
+  expect(await picture.locator(".minimap").count(), "nor the minimap, chrome as the toolbar is").toBe(0);
   await screenshot(page, "snapshot-without-the-moment");
   release();
   await expect(page.locator("#first-paint")).toHaveCount(0);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, openAt, openCentredOn, screenshot, test, worldPosition } from "./helpers";
+import * as path from "node:path";
+import { ARTIFACTS, emptyCork, expect, openAt, openCentredOn, screenshot, test, waitForSave, worldPosition } from "./helpers";
 
 // A board a fan can read at every zoom: every drawn title at least 12 CSS px on screen, no two
 // drawn titles overlapping, no string label on a title (or, drawn in full, on a card), and at the
@@ -128,4 +129,37 @@ test("a laptop opens the whole board at full faces, the panel closed until a car
   await screenshot(page, "reading-laptop-card-picked");
   await dock.getByRole("button", { name: "Close the panel" }).click();
   await expect(dock).toHaveCount(0);
+});
+
+test("a note without a title shows its words once, and goes by them only zoomed out", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.keyboard.type("Who moved the case file?");
+  await page.keyboard.press("Control+Enter");
+  await waitForSave(page, "Who moved the case file?");
+  const note = page.locator("[data-card-id].fan");
+  const title = note.locator('[data-role="title"]');
+  /** Zooms with the toolbar's button until the board's zoom passes the face-reading one. */
+  const zoomUntil = async (button: string, readable: boolean) => {
+    await expect(async () => {
+      if ((await words(page)).zoom >= 0.7 !== readable) await page.getByRole("button", { name: button }).click();
+      expect((await words(page)).zoom >= 0.7).toBe(readable);
+    }).toPass();
+  };
+  await zoomUntil("Zoom in", true);
+  await expect(note.locator(".fan-text")).toHaveText("Who moved the case file?");
+  await expect(note.locator(".fan-text")).toBeVisible();
+  await expect(title, "the words are not shown twice").toBeHidden();
+  // In sight below the bars, for the picture.
+  const cork = await emptyCork(page, { x: 640, y: 450 });
+  await page.mouse.move(cork.x, cork.y);
+  await page.mouse.down();
+  await page.mouse.move(cork.x, cork.y + 250, { steps: 5 });
+  await page.mouse.up();
+  await note.screenshot({ path: path.join(ARTIFACTS, "reading-note-at-full-face.png") });
+  // Zoomed out past reading faces, its words are its title (where the declutter leaves room).
+  await zoomUntil("Zoom out", false);
+  await expect(page.locator(".board.titles-only")).toHaveCount(1);
+  await expect(title).toHaveText("Who moved the case file?");
+  await expect(note.locator(".fan-text")).toBeHidden();
 });
