@@ -36,7 +36,7 @@ serve reference 4177 br,gzip bench/reference
 # Each prints "listening" once it has compressed every file (brotli at its best takes seconds),
 # or stops (a port in use).
 labels=(br gzip reference)
-for i in 0 1 2; do
+for i in "${!labels[@]}"; do
   label=${labels[$i]}
   for _ in $(seq 240); do
     grep -q listening "$logs/$label" && break

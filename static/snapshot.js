@@ -9,6 +9,10 @@
   // a string being tied, focus mode's dimming, a pan or zoom under way): the picture shows the
   // board as it opens (ui/board/card.rs, string.rs and cork.rs set these classes).
   var MOMENT = ["selected", "dragging", "held", "connect-source", "dimmed", "panning", "moving", "connecting", "select-mode"];
+  // Parts of that moment: the string being tied and the selection box (ui/board/string.rs,
+  // cork.rs); and the minimap, chrome like the toolbar the picture leaves out, shown or hidden by
+  // what the panel covered then (one that went at the handover would uncover cards).
+  var PASSING_PARTS = ".rubber-band, .marquee, .minimap";
   var root = document.getElementById("first-paint");
   if (!root || document.documentElement.getAttribute("data-opening") !== "own") return;
   try {
@@ -18,14 +22,10 @@
     if (!build || stored.build !== build.getAttribute("href") || stored.board !== boardToOpen()) return;
     var parsed = document.createElement("template");
     parsed.innerHTML = String(stored.markup);
-    var unwanted = parsed.content.querySelectorAll("script, style, iframe, frame, object, embed, link, meta, base, img, image, video, audio, source");
+    var unwanted = parsed.content.querySelectorAll("script, style, iframe, frame, object, embed, link, meta, base, img, image, video, audio, source, " + PASSING_PARTS);
     for (var i = 0; i < unwanted.length; i++) unwanted[i].remove();
     var all = parsed.content.querySelectorAll("*");
     for (var j = 0; j < all.length; j++) clean(all[j]);
-    // The minimap is chrome, like the toolbar the picture leaves out: it shows or hides by what
-    // the panel left visible then, and a minimap that went away at the handover would uncover cards.
-    var minimaps = parsed.content.querySelectorAll(".minimap");
-    for (var n = 0; n < minimaps.length; n++) minimaps[n].remove();
     var passing = parsed.content.querySelectorAll(MOMENT.map(function (c) { return "." + c; }).join(","));
     for (var m = 0; m < passing.length; m++) passing[m].classList.remove.apply(passing[m].classList, MOMENT);
     var picture = document.createElement("div");

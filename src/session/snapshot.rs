@@ -14,12 +14,12 @@ use leptos::prelude::*;
 /// has watched, with other cards than the replay's). A shared board is not the fan's: the
 /// picture of their own, which the next plain visit opens, is left as it is.
 pub fn keep(boards: Boards) {
-    let as_it_opens = boards
+    let not_replaying = boards
         .current
         .with_value(|state| state.as_ref().is_some_and(|s| s.view.replay.get_untracked().is_none()));
     let board = match boards.open.get_untracked() {
         Some(Opened::Shared(_)) => return,
-        Some(Opened::Stored(id)) if !boards.asking.get_untracked() && as_it_opens => id,
+        Some(Opened::Stored(id)) if !boards.asking.get_untracked() && not_replaying => id,
         _ => return forget(),
     };
     let stored = page::build()

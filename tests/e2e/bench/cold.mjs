@@ -437,8 +437,15 @@ const budget = (what, figures, limit, fmt) => {
   const shown = figures.map(([name, s]) => `${name} ${s ? fmt(s.median) : "—"}`).join(", ");
   budgets.push({ what, met: figures.every(([, s]) => s && s.median <= limit), shown });
 };
-const [firstVisit, ownBoard, sharedBoard] = CASES.map((c) => c.name);
-budget("first card painted ≤ 1.0 s", [["first visit", of(firstVisit, "cold").firstCardMs], ["link", of(sharedBoard, "cold").firstCardMs]], 1000, sec);
+const firstVisitCase = CASES.find((c) => c.firstVisit).name;
+const ownBoard = CASES.find((c) => !c.firstVisit && c.path === "/").name;
+const sharedBoard = CASES.find((c) => c.path.startsWith("/#")).name;
+budget(
+  "first card painted ≤ 1.0 s",
+  [["first visit", of(firstVisitCase, "cold").firstCardMs], ["stored, no picture", of(ownBoard, "cold").firstCardMs], ["link", of(sharedBoard, "cold").firstCardMs]],
+  1000,
+  sec,
+);
 budget("first drag takes effect ≤ 2.5 s", [["default board", of(ownBoard, "cold").interactiveMs], ["link", of(sharedBoard, "cold").interactiveMs]], 2500, sec);
 budget("on the wire ≤ 300 KB", [["cold", of(ownBoard, "cold").bytes]], 300_000, kb);
 budget("repeat visit painted ≤ 0.5 s", [["default board", of(ownBoard, "repeat").firstCardMs], ["link", of(sharedBoard, "repeat").firstCardMs]], 500, sec);

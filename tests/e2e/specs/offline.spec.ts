@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, TestInfo } from "@playwright/test";
 import { answeredContext, expect, openBoard, screenshot, test, waitForSave } from "./helpers";
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -57,6 +57,10 @@ test("after one visit the app opens with no network, and a board edited offline 
   const other = await page.goto("/no-app-here").catch(() => null);
   expect(other?.ok() ?? false).toBe(false);
 });
+
+/** A port for a test's own host: one per worker (its tests run one after another, each stopping
+ * its host), beside the port of the run's own server (E2E_PORT, so two runs can share a machine). */
+const ownPort = (info: TestInfo) => Number(process.env.E2E_PORT ?? 4173) + 20 + info.parallelIndex;
 
 type OwnHost = { page: Page; copy: string; url: string; restart: () => Promise<void> };
 
@@ -117,7 +121,7 @@ async function visitAndKeep(page: Page, url: string) {
 const updateNotice = (page: Page) => page.getByRole("status").filter({ hasText: "A new version of Caseboard is ready" });
 
 test("a new build is said and waits for Reload; then it serves the page and the old build's files go", async ({ browser }, info) => {
-  await onAHostOfItsOwn(browser, 4190 + info.workerIndex, async ({ page, copy, url, restart }) => {
+  await onAHostOfItsOwn(browser, ownPort(info), async ({ page, copy, url, restart }) => {
     await visitAndKeep(page, url);
     const before = await page.evaluate(() => caches.keys());
     expect(before).toHaveLength(1);
@@ -143,7 +147,7 @@ test("a new build is said and waits for Reload; then it serves the page and the 
 });
 
 test("a worker that cannot keep the whole build is not installed, and the app works from the network", async ({ browser }, info) => {
-  await onAHostOfItsOwn(browser, 4290 + info.workerIndex, async ({ page, copy, url, restart }) => {
+  await onAHostOfItsOwn(browser, ownPort(info), async ({ page, copy, url, restart }) => {
     changeWorker(copy, losingAFile);
     await restart();
     await page.goto(url);
@@ -162,13 +166,12 @@ test("a worker that cannot keep the whole build is not installed, and the app wo
 });
 
 test("a next build the worker cannot keep whole leaves the working one, and is said once the host has it all", async ({ browser }, info) => {
-  await onAHostOfItsOwn(browser, 4390 + info.workerIndex, async ({ page, copy, url, restart }) => {
+  await onAHostOfItsOwn(browser, ownPort(info), async ({ page, copy, url, restart }) => {
     await visitAndKeep(page, url);
     expect(await page.evaluate(() => caches.keys())).toHaveLength(1);
 
     // A deploy that lost a file: the next build's worker fails to install, and the old one
     // goes on serving the page, with no notice of a build that cannot be had.
-    const deployed = fs.readFileSync(path.join(copy, "sw.js"), "utf8");
     changeWorker(copy, (text) => losingAFile(nextBuild(text)));
     await restart();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update().catch(() => {})));
@@ -182,14 +185,17 @@ test("a next build the worker cannot keep whole leaves the working one, and is s
     await expect(page.locator("[data-card-id]").first()).toBeVisible();
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
-    // The host has the whole build again: the next check finds it and says so.
-    changeWorker(copy, () => nextBuild(deployed));
+    // The host has the whole build again (the lost file is back, the worker as deployed): the
+    // next check finds it and says so.
+    fs.writeFileSync(path.join(copy, "a-file-the-host-lost.js"), "// found again\n");
     await restart();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
     await expect(updateNotice(page)).toBeVisible({ timeout: 15_000 });
     await Promise.all([page.waitForEvent("load"), updateNotice(page).getByRole("button", { name: "Reload" }).click()]);
     await expect(page.locator("[data-card-id]").first()).toBeVisible();
-    // The old build's cache and the failed one's are gone with the old worker.
+    // The old build's cache is gone with the old worker; the next build's, which the failed
+    // attempt had opened, is now whole.
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(["caseboard-next-build"]);
+    expect(await page.evaluate(async () => (await (await caches.open("caseboard-next-build")).keys()).length)).toBeGreaterThan(1);
   });
 });
