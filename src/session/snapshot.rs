@@ -14,12 +14,9 @@ use leptos::prelude::*;
 /// has watched, with other cards than the replay's). A shared board is not the fan's: the
 /// picture of their own, which the next plain visit opens, is left as it is.
 pub fn keep(boards: Boards) {
-    let not_replaying = boards
-        .current
-        .with_value(|state| state.as_ref().is_some_and(|s| s.view.replay.get_untracked().is_none()));
     let board = match boards.open.get_untracked() {
         Some(Opened::Shared(_)) => return,
-        Some(Opened::Stored(id)) if !boards.asking.get_untracked() && not_replaying => id,
+        Some(Opened::Stored(id)) if !boards.asking.get_untracked() && shown_as_it_opens(boards) => id,
         _ => return forget(),
     };
     let stored = page::build()
@@ -29,6 +26,12 @@ pub fn keep(boards: Boards) {
     if !matches!(stored, Some(Ok(()))) {
         forget();
     }
+}
+
+/// Whether the board on screen is the one its next opening shows: drawn, and not replaying an
+/// earlier episode.
+fn shown_as_it_opens(boards: Boards) -> bool {
+    boards.current.with_value(|state| state.as_ref().is_some_and(|s| s.view.replay.get_untracked().is_none()))
 }
 
 /// No picture: the next visit shows the plain cork until the app has drawn the board.
